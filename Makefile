@@ -1,0 +1,62 @@
+# One entry point for developers, CI and operators. Every target installs what it needs first,
+# skipping what is already present; nothing is downloaded outside crates.io, npm and Debian.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+E2E_DIR := tests/e2e
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# npm's binaryen (wasm-opt 132) and the cargo-installed tools come first on PATH.
+export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+
+.PHONY: help tools rust-tools system-packages node-packages serve build test test-unit test-wasm test-e2e clean
+
+help:
+	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
+	@echo "make test    - unit, component (headless Chromium) and end-to-end tests"
+	@echo "make build   - release build into dist/"
+
+tools: rust-tools system-packages node-packages
+	cargo fetch --locked
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+	  || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+system-packages:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then :; else \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
+	    chromium chromium-driver fonts-noto-cjk fontconfig; fi
+
+node-packages: $(E2E_DIR)/node_modules/.package-lock.json
+
+$(E2E_DIR)/node_modules/.package-lock.json: $(E2E_DIR)/package-lock.json $(E2E_DIR)/package.json
+	cd $(E2E_DIR) && npm ci --no-audit --no-fund
+	@touch $@
+
+serve: tools
+	trunk serve
+
+build: tools
+	trunk build --release
+
+test: tools test-unit test-wasm test-e2e
+
+test-unit:
+	cargo test --locked --lib
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test '*'
+
+test-e2e: build
+	cd $(E2E_DIR) && CI=1 npx playwright test
+
+clean:
+	rm -rf dist target $(E2E_DIR)/node_modules $(E2E_DIR)/test-results

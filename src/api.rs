@@ -1,0 +1,299 @@
+//! The fetch layer: one generic fetch that maps every failure to [`ApiError`], an in-memory cache,
+//! and one small typed function per endpoint. Components never build API URLs or call `fetch`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use futures::future::join_all;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
+
+use crate::config::{Config, ConfigError};
+use crate::contract::{decode, is_valid_id, Article, ArticleSummary, FeedPage, RelatedRef, Site, SummaryMeta};
+use crate::links::ListSource;
+use crate::related::{rank_related, MAX_RELATED};
+
+/// A request with no answer after this long fails with [`ApiError::Timeout`].
+pub const TIMEOUT_MS: i32 = 15_000;
+
+/// How many responses the in-memory cache keeps.
+const CACHE_ENTRIES: usize = 256;
+
+/// Why a request failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// HTTP 404 or 410, or an id that cannot exist (no request is made for it).
+    NotFound,
+    /// The request never got an answer: offline, refused, aborted.
+    Network,
+    /// No answer within [`TIMEOUT_MS`].
+    Timeout,
+    /// Any other HTTP status outside 2xx.
+    Status(u16),
+    /// The answer is not the document the contract describes; names the field at fault.
+    Decode(String),
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::NotFound => f.write_str("not found"),
+            ApiError::Network => f.write_str("network failure"),
+            ApiError::Timeout => write!(f, "no answer within {} s", TIMEOUT_MS / 1000),
+            ApiError::Status(code) => write!(f, "HTTP {code}"),
+            ApiError::Decode(msg) => write!(f, "unreadable data: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// Why the app could not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BootError {
+    /// `config.json` exists but cannot be used.
+    Config(ConfigError),
+    /// `config.json` or `site.json` could not be loaded.
+    Api(ApiError),
+}
+
+/// What the app needs before it can show any route.
+#[derive(Debug, Clone)]
+pub struct Boot {
+    pub api: Api,
+    pub site: Site,
+}
+
+/// Reads `config.json` (missing → defaults) from `page_base`, then `site.json` from the API.
+pub async fn boot(page_base: &str) -> Result<Boot, BootError> {
+    let config = match fetch_text(&format!("{page_base}config.json")).await {
+        Ok(text) => Config::parse(&text).map_err(BootError::Config)?,
+        Err(ApiError::NotFound) => Config::default(),
+        Err(e) => return Err(BootError::Api(e)),
+    };
+    let api = Api::new(&config.resolve_api_base(page_base));
+    let site = api.site().await.map_err(BootError::Api)?;
+    Ok(Boot { api, site })
+}
+
+/// The static API at one base URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Api {
+    base: Arc<str>,
+}
+
+impl Api {
+    /// An API rooted at `base` (ends in `/`).
+    pub fn new(base: &str) -> Self {
+        Api { base: base.into() }
+    }
+
+    /// The base URL, for resolving relative URLs inside article bodies.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `site.json`.
+    pub async fn site(&self) -> Result<Site, ApiError> {
+        fetch_json(&format!("{}site.json", self.base)).await
+    }
+
+    /// One page of the latest articles or of one column.
+    pub async fn list_page(&self, source: &ListSource, page: u32) -> Result<FeedPage, ApiError> {
+        let url = match source {
+            ListSource::Latest => format!("{}feed/{page}.json", self.base),
+            ListSource::Column(slug) if is_valid_id(slug) => format!("{}category/{slug}/{page}.json", self.base),
+            ListSource::Column(_) => return Err(ApiError::NotFound),
+        };
+        if page == 0 {
+            return Err(ApiError::NotFound);
+        }
+        fetch_json(&url).await
+    }
+
+    /// `articles/{id}.json`; an id outside the contract's pattern is not found without a request.
+    pub async fn article(&self, id: &str) -> Result<Article, ApiError> {
+        if !is_valid_id(id) {
+            return Err(ApiError::NotFound);
+        }
+        let article: Article = fetch_json(&format!("{}articles/{id}.json", self.base)).await?;
+        if article.body().is_none() {
+            return Err(ApiError::Decode("content_html or content_text: missing".into()));
+        }
+        Ok(article)
+    }
+
+    /// The related articles to list under an article: the publisher's `_news.related` when
+    /// present, otherwise ranked from the first page of the article's column.
+    pub async fn related(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
+        if !article.news.related.is_empty() {
+            return Ok(publisher_related(article).map(summary_of_ref).collect());
+        }
+        let column = self.list_page(&ListSource::Column(article.news.category.clone()), 1).await?;
+        Ok(rank_related(article, &column.items))
+    }
+
+    /// Like [`Api::related`], with each of the publisher's related articles loaded for its
+    /// column and summary; one that fails to load is shown with its title and date only.
+    pub async fn related_details(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
+        if article.news.related.is_empty() {
+            return self.related(article).await;
+        }
+        let refs: Vec<&RelatedRef> = publisher_related(article).collect();
+        let loaded = join_all(refs.iter().map(|r| self.article(&r.id))).await;
+        Ok(refs
+            .into_iter()
+            .zip(loaded)
+            .map(|(r, res)| res.map_or_else(|_| summary_of_ref(r), |a| a.to_summary()))
+            .collect())
+    }
+}
+
+fn publisher_related(article: &Article) -> impl Iterator<Item = &RelatedRef> {
+    article.news.related.iter().filter(|r| r.id != article.id).take(MAX_RELATED)
+}
+
+fn summary_of_ref(r: &RelatedRef) -> ArticleSummary {
+    ArticleSummary {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        date_published: r.date_published.clone(),
+        content_text: String::new(),
+        summary: None,
+        tags: Vec::new(),
+        image: None,
+        news: SummaryMeta { category: String::new(), views: None },
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<ResponseCache> = RefCell::new(ResponseCache::default());
+}
+
+/// Response bodies that decoded, by URL, oldest evicted first.
+#[derive(Default)]
+struct ResponseCache {
+    bodies: HashMap<String, Rc<str>>,
+    order: VecDeque<String>,
+}
+
+impl ResponseCache {
+    fn get(&self, url: &str) -> Option<Rc<str>> {
+        self.bodies.get(url).cloned()
+    }
+
+    fn insert(&mut self, url: &str, body: Rc<str>) {
+        if self.bodies.insert(url.to_owned(), body).is_none() {
+            self.order.push_back(url.to_owned());
+        }
+        while self.order.len() > CACHE_ENTRIES {
+            if let Some(old) = self.order.pop_front() {
+                self.bodies.remove(&old);
+            }
+        }
+    }
+}
+
+/// Fetches and decodes one contract document, from the cache when it was loaded before.
+pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    if let Some(body) = CACHE.with(|c| c.borrow().get(url)) {
+        return decode(&body).map_err(ApiError::Decode);
+    }
+    let body: Rc<str> = fetch_text(url).await?.into();
+    let value = decode(&body).map_err(ApiError::Decode)?;
+    CACHE.with(|c| c.borrow_mut().insert(url, body));
+    Ok(value)
+}
+
+/// Aborts the request and clears its timer when the fetch finishes or is dropped.
+struct InFlight {
+    controller: AbortController,
+    timer: i32,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.timer);
+        }
+        self.controller.abort();
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, ApiError> {
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), TIMEOUT_MS)
+        .map_err(|_| ApiError::Network)?;
+    let in_flight = InFlight { controller: controller.clone(), timer, _on_timeout: on_timeout };
+    // Navigating away disposes the owner of the resource that started this request: abort it.
+    let abort_on_cleanup = SendWrapper::new(controller.clone());
+    on_cleanup(move || abort_on_cleanup.abort());
+
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let result = request(&window, url, &init).await;
+    drop(in_flight);
+    result.map_err(|e| match e {
+        ApiError::Network if timed_out.get() => ApiError::Timeout,
+        other => other,
+    })
+}
+
+async fn request(window: &web_sys::Window, url: &str, init: &RequestInit) -> Result<String, ApiError> {
+    let network = |_: JsValue| ApiError::Network;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    match response.status() {
+        200..=299 => {}
+        404 | 410 => return Err(ApiError::NotFound),
+        status => return Err(ApiError::Status(status)),
+    }
+    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
+    text.as_string().ok_or(ApiError::Network)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_evicts_oldest_first() {
+        let mut cache = ResponseCache::default();
+        for i in 0..=CACHE_ENTRIES {
+            cache.insert(&format!("u{i}"), Rc::from("x"));
+        }
+        assert!(cache.get("u0").is_none());
+        assert!(cache.get("u1").is_some());
+        cache.insert("u1", Rc::from("y"));
+        assert_eq!(cache.get("u1").as_deref(), Some("y"));
+        assert_eq!(cache.order.len(), CACHE_ENTRIES);
+    }
+
+    #[test]
+    fn errors_describe_themselves() {
+        assert_eq!(ApiError::Status(503).to_string(), "HTTP 503");
+        assert_eq!(ApiError::Timeout.to_string(), "no answer within 15 s");
+        assert!(ApiError::Decode("_news.views: bad".into()).to_string().contains("_news.views"));
+    }
+}

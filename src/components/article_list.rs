@@ -1,0 +1,50 @@
+//! A list of article cards.
+
+use leptos::prelude::*;
+
+use crate::contract::{ArticleSummary, Site};
+use crate::dates::display_date;
+use crate::list_memory::ListMemory;
+use crate::{i18n, links};
+
+/// The articles as a list named "文章列表". When `list_href` is given, opening an article
+/// remembers that list page for "back to list".
+#[component]
+pub fn ArticleList(items: Vec<ArticleSummary>, #[prop(optional)] list_href: Option<String>) -> impl IntoView {
+    let site = use_context::<Site>();
+    let memory = use_context::<ListMemory>();
+    let on_open = move || {
+        if let (Some(memory), Some(href)) = (memory, list_href.clone()) {
+            memory.remember(href);
+        }
+    };
+    let cards = items
+        .into_iter()
+        .map(|item| {
+            let column = site.as_ref().map(|s| s.category_name(&item.news.category).to_owned());
+            view! { <ArticleCard item column on_open=on_open.clone()/> }
+        })
+        .collect_view();
+    view! { <ul class="news-list" aria-label=i18n::ARTICLE_LIST>{cards}</ul> }
+}
+
+#[component]
+fn ArticleCard(item: ArticleSummary, column: Option<String>, on_open: impl Fn() + 'static) -> impl IntoView {
+    let lead = item.lead().map(str::to_owned);
+    let column = column.or_else(|| Some(item.news.category.clone())).filter(|c| !c.is_empty());
+    view! {
+        <li class="news-list__item">
+            <article class="news-card">
+                <h2 class="news-card__title">
+                    <a href=links::article(&item.id) on:click=move |_| on_open()>{item.title.clone()}</a>
+                </h2>
+                <p class="news-card__meta">
+                    <time datetime=item.date_published.clone()>{display_date(&item.date_published)}</time>
+                    {column.map(|c| view! { <span class="news-card__column">{c}</span> })}
+                    {item.news.views.map(|v| view! { <span class="news-card__views">{i18n::views(v)}</span> })}
+                </p>
+                {lead.map(|l| view! { <p class="news-card__summary">{l}</p> })}
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,66 @@
+//! One page of a list (latest or a column), with pagination, loading and error states.
+
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError};
+use crate::components::{ArticleList, ErrorView, Loading, Pagination};
+use crate::contract::FeedPage;
+use crate::i18n;
+use crate::links::ListSource;
+use crate::list_memory::ListMemory;
+
+/// Loads and shows page `page` of `source`; the previous page stays on screen while the next
+/// one loads. A page past the end shows "no such page" with a link back to page 1.
+#[component]
+pub fn FeedView(#[prop(into)] source: Signal<ListSource>, #[prop(into)] page: Signal<u32>) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let feed = LocalResource::new(move || {
+        let (api, source, page) = (api.clone(), source.get(), page.get());
+        async move {
+            let result = api.list_page(&source, page).await;
+            (source, page, result)
+        }
+    });
+    let retry = Callback::new(move |()| feed.refetch());
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let (source, page, result) = feed.await;
+                match result {
+                    Ok(list) => view! { <FeedResult source list/> }.into_any(),
+                    Err(ApiError::NotFound) if page > 1 => view! { <NoSuchPage first=source.href(1)/> }.into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn FeedResult(source: ListSource, list: FeedPage) -> impl IntoView {
+    let href = source.href(list.news.page);
+    if let Some(memory) = use_context::<ListMemory>() {
+        let href = href.clone();
+        Effect::new(move |_| memory.restore_scroll(&href));
+    }
+    let body = if list.items.is_empty() {
+        view! { <p class="news-list__empty">{i18n::EMPTY_LIST}</p> }.into_any()
+    } else {
+        view! { <ArticleList items=list.items list_href=href/> }.into_any()
+    };
+    view! {
+        {body}
+        <Pagination source info=list.news/>
+    }
+}
+
+#[component]
+fn NoSuchPage(first: String) -> impl IntoView {
+    view! {
+        <section class="not-found">
+            <h2>{i18n::NO_SUCH_PAGE}</h2>
+            <p>{i18n::NO_SUCH_PAGE_HINT}</p>
+            <p><a href=first>{i18n::FIRST_PAGE}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,15 @@
+//! Reusable view pieces.
+
+pub mod article_body;
+pub mod article_list;
+pub mod error_view;
+pub mod feed_view;
+pub mod layout;
+pub mod pagination;
+
+pub use article_body::ArticleBody;
+pub use article_list::ArticleList;
+pub use error_view::{ErrorView, Loading, NotFoundView};
+pub use feed_view::FeedView;
+pub use layout::{SiteFooter, SiteHeader};
+pub use pagination::Pagination;

@@ -1,0 +1,48 @@
+//! Numbered page links with previous/next and the totals.
+
+use leptos::prelude::*;
+
+use crate::contract::PageInfo;
+use crate::i18n;
+use crate::links::ListSource;
+use crate::pagination::{next_page, page_links, prev_page, PageLink};
+
+/// Page links for one list; the current page is marked with `aria-current="page"`.
+#[component]
+pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
+    let current = info.page;
+    let numbered = page_links(current, info.total_pages)
+        .into_iter()
+        .map(|link| match link {
+            PageLink::Gap => view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
+            PageLink::Page(n) => view! {
+                <li>
+                    <a
+                        class="pagination__page"
+                        href=source.href(n)
+                        aria-label=i18n::page_label(n)
+                        aria-current=(n == current).then_some("page")
+                    >
+                        {n}
+                    </a>
+                </li>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let step = |target: Option<u32>, label: &'static str| {
+        target.map(|n| view! { <li><a class="pagination__step" href=source.href(n)>{label}</a></li> })
+    };
+    view! {
+        <nav class="pagination" aria-label=i18n::PAGINATION>
+            <ul class="pagination__list">
+                {step(prev_page(current), i18n::PREV_PAGE)}
+                {numbered}
+                {step(next_page(current, info.total_pages), i18n::NEXT_PAGE)}
+            </ul>
+            <p class="pagination__total">
+                {i18n::total_pages(info.total_pages)} " · " {i18n::total_items(info.total_items)}
+            </p>
+        </nav>
+    }
+}

@@ -1,0 +1,99 @@
+//! A news reader over a static JSON Feed API: the app, its route table and its pure logic.
+
+pub mod api;
+pub mod components;
+pub mod config;
+pub mod contract;
+pub mod dates;
+pub mod format;
+pub mod i18n;
+pub mod links;
+pub mod list_memory;
+pub mod pages;
+pub mod pagination;
+pub mod related;
+pub mod sanitize;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use api::{Boot, BootError};
+use components::{ErrorView, Loading, SiteFooter, SiteHeader};
+use list_memory::ListMemory;
+use pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SitemapPage};
+
+/// The path the app is served under.
+pub const PAGE_BASE: &str = "/";
+
+/// The whole app: reads the configuration and the site, then routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let boot = LocalResource::new(|| api::boot(PAGE_BASE));
+    let retry = Callback::new(move |()| boot.refetch());
+    view! {
+        <Router>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match boot.await {
+                        Ok(boot) => view! { <Reader boot/> }.into_any(),
+                        Err(error) => view! { <BootFailure error retry/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Router>
+    }
+}
+
+/// The reader once the site is known: header, the routes, footer.
+#[component]
+fn Reader(boot: Boot) -> impl IntoView {
+    let Boot { api, site } = boot;
+    let site_title = site.title.clone();
+    provide_context(api);
+    provide_context(site);
+    provide_context(ListMemory::default());
+    view! {
+        <Title formatter=move |page: String| i18n::document_title(&page, &site_title)/>
+        <a class="skip-link" href="#main">{i18n::SKIP_TO_CONTENT}</a>
+        <SiteHeader/>
+        <main id="main" class="page" tabindex="-1">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/category/:slug") view=CategoryPage/>
+                <Route path=path!("/articles/:id") view=ArticlePage/>
+                <Route path=path!("/articles/:id/related") view=RelatedPage/>
+                <Route path=path!("/sitemap") view=SitemapPage/>
+            </Routes>
+        </main>
+        <SiteFooter/>
+    }
+}
+
+/// Shown when the app cannot start: a configuration problem, or the site data not loading.
+#[component]
+fn BootFailure(error: BootError, retry: Callback<()>) -> impl IntoView {
+    let config_problem = match &error {
+        BootError::Config(e) => Some(e.to_string()),
+        BootError::Api(api::ApiError::NotFound) => Some("site.json: not found".to_owned()),
+        BootError::Api(_) => None,
+    };
+    let body = match (config_problem, error) {
+        (Some(detail), _) => view! {
+            <section class="error-view" role="alert">
+                <h1>{i18n::CONFIG_ERROR}</h1>
+                <p>{i18n::CONFIG_ERROR_HINT}</p>
+                <p class="error-view__detail"><code>{detail}</code></p>
+            </section>
+        }
+        .into_any(),
+        (None, BootError::Api(error)) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+        (None, BootError::Config(_)) => unreachable!("config errors always carry a detail"),
+    };
+    view! {
+        <Title text=i18n::APP_NAME/>
+        <main id="main" class="page">{body}</main>
+    }
+}

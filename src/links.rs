@@ -1,0 +1,71 @@
+//! The app's own route URLs, built in one place.
+
+/// `/` or `/?page=n`.
+pub fn home(page: u32) -> String {
+    with_page("/".to_owned(), page)
+}
+
+/// `/category/{slug}` or with `?page=n`.
+pub fn category(slug: &str, page: u32) -> String {
+    with_page(format!("/category/{slug}"), page)
+}
+
+/// `/articles/{id}`.
+pub fn article(id: &str) -> String {
+    format!("/articles/{id}")
+}
+
+/// `/articles/{id}/related`.
+pub fn related(id: &str) -> String {
+    format!("/articles/{id}/related")
+}
+
+/// `/sitemap`.
+pub fn sitemap() -> String {
+    "/sitemap".to_owned()
+}
+
+fn with_page(path: String, page: u32) -> String {
+    if page > 1 {
+        format!("{path}?page={page}")
+    } else {
+        path
+    }
+}
+
+
+/// Which list a list page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ListSource {
+    /// All articles, newest first.
+    Latest,
+    /// One column, by slug.
+    Column(String),
+}
+
+impl ListSource {
+    /// The route of page `page` of this list.
+    pub fn href(&self, page: u32) -> String {
+        match self {
+            ListSource::Latest => home(page),
+            ListSource::Column(slug) => category(slug, page),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_routes() {
+        assert_eq!(home(1), "/");
+        assert_eq!(home(3), "/?page=3");
+        assert_eq!(category("notices", 0), "/category/notices");
+        assert_eq!(category("notices", 2), "/category/notices?page=2");
+        assert_eq!(article("a-1"), "/articles/a-1");
+        assert_eq!(related("a-1"), "/articles/a-1/related");
+        assert_eq!(ListSource::Latest.href(2), "/?page=2");
+        assert_eq!(ListSource::Column("x".into()).href(1), "/category/x");
+    }
+}

@@ -1,0 +1,61 @@
+//! `/articles/{id}`: one article.
+
+mod parts;
+mod related_section;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::api::Api;
+use crate::components::article_body::BodyContent;
+use crate::components::{ArticleBody, ErrorView, Loading};
+use crate::contract::{Article, Site};
+use crate::pages::use_param;
+use parts::{AdjacentNav, ArticleMetaLine, BackToList, Breadcrumb, TagList};
+use related_section::RelatedSection;
+
+/// The article with its meta line, body, tags, related news and previous/next links.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let api = expect_context::<Api>();
+    let id = use_param("id");
+    let article = LocalResource::new(move || {
+        let (api, id) = (api.clone(), id.get());
+        async move { api.article(&id).await }
+    });
+    let retry = Callback::new(move |()| article.refetch());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(article) => view! { <ArticleView article/> }.into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let base = expect_context::<Api>().base().to_owned();
+    let column = article.news.category.clone();
+    let column_name = site.category_name(&column).to_owned();
+    let description = article.summary.clone().unwrap_or_else(|| article.title.clone());
+    let body = article.body().map(BodyContent::from);
+    view! {
+        <Title text=article.title.clone()/>
+        <Meta name="description" content=description/>
+        <article class="article" lang=article.language.clone()>
+            <Breadcrumb column=column.clone() column_name title=article.title.clone()/>
+            <h1 class="article__title">{article.title.clone()}</h1>
+            <ArticleMetaLine article=article.clone()/>
+            {body.map(|body| view! { <ArticleBody body base/> })}
+            <TagList tags=article.tags.clone()/>
+        </article>
+        <RelatedSection article=article.clone()/>
+        <AdjacentNav prev=article.news.prev.clone() next=article.news.next.clone()/>
+        <BackToList column/>
+    }
+}

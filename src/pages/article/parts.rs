@@ -1,0 +1,100 @@
+//! The small pieces around an article's body.
+
+use leptos::prelude::*;
+
+use crate::contract::{AdjacentArticle, Article};
+use crate::dates::display_datetime;
+use crate::list_memory::ListMemory;
+use crate::{i18n, links};
+
+/// 首页 › column › title.
+#[component]
+pub fn Breadcrumb(column: String, column_name: String, title: String) -> impl IntoView {
+    view! {
+        <nav class="breadcrumb" aria-label=i18n::BREADCRUMB>
+            <ol class="breadcrumb__list">
+                <li><a href=links::home(1)>{i18n::HOME}</a></li>
+                <li><a href=links::category(&column, 1)>{column_name}</a></li>
+                <li aria-current="page" class="breadcrumb__current">{title}</li>
+            </ol>
+        </nav>
+    }
+}
+
+/// Publish time, view count, source and authors.
+#[component]
+pub fn ArticleMetaLine(article: Article) -> impl IntoView {
+    let authors = article.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("、");
+    let item = |label: &'static str, value: String| {
+        view! { <span class="article__meta-item">{label} "：" {value}</span> }
+    };
+    view! {
+        <p class="article__meta">
+            <span class="article__meta-item">
+                {i18n::PUBLISHED} "："
+                <time datetime=article.date_published.clone()>{display_datetime(&article.date_published)}</time>
+            </span>
+            {article.news.views.map(|v| item(i18n::VIEWS, i18n::count(v)))}
+            {article.news.source.clone().map(|s| item(i18n::SOURCE, s))}
+            {(!authors.is_empty()).then(|| item(i18n::AUTHOR, authors))}
+        </p>
+    }
+}
+
+/// The article's tags, if any.
+#[component]
+pub fn TagList(tags: Vec<String>) -> impl IntoView {
+    (!tags.is_empty()).then(|| {
+        let items = tags.into_iter().map(|t| view! { <li class="tags__item">{t}</li> }).collect_view();
+        view! { <ul class="tags" aria-label=i18n::TAGS>{items}</ul> }
+    })
+}
+
+/// Links to the previous and next article of the column.
+#[component]
+pub fn AdjacentNav(prev: Option<AdjacentArticle>, next: Option<AdjacentArticle>) -> impl IntoView {
+    let link = |label: &'static str, target: Option<AdjacentArticle>, class: &'static str| {
+        target.map(|a| {
+            view! {
+                <a class=class href=links::article(&a.id)>
+                    <span class="adjacent__label">{label} "："</span>
+                    {a.title}
+                </a>
+            }
+        })
+    };
+    (prev.is_some() || next.is_some()).then(|| {
+        view! {
+            <nav class="adjacent" aria-label=i18n::ADJACENT_NAV>
+                {link(i18n::PREV_ARTICLE, prev, "adjacent__prev")}
+                {link(i18n::NEXT_ARTICLE, next, "adjacent__next")}
+            </nav>
+        }
+    })
+}
+
+/// "返回列表": to the list page the reader came from, or page 1 of the article's column.
+#[component]
+pub fn BackToList(column: String) -> impl IntoView {
+    let memory = use_context::<ListMemory>();
+    let fallback = links::category(&column, 1);
+    let href = match memory {
+        Some(m) => m.back_href(fallback),
+        None => fallback,
+    };
+    view! {
+        <p class="back-to-list">
+            <a
+                class="button button--ghost"
+                href=href
+                on:click=move |_| {
+                    if let Some(m) = memory {
+                        m.request_restore();
+                    }
+                }
+            >
+                {i18n::BACK_TO_LIST}
+            </a>
+        </p>
+    }
+}

@@ -1,0 +1,34 @@
+//! `/category/{slug}`: one column.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::components::{FeedView, NotFoundView};
+use crate::contract::{Category, Site};
+use crate::links::ListSource;
+use crate::pages::{use_page, use_param};
+
+/// One column's articles, page by page; an unknown column is "not found" without a request.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let slug = use_param("slug");
+    let page = use_page();
+    move || match site.category(&slug.get()) {
+        Some(column) => view! { <ColumnView column=column.clone() page/> }.into_any(),
+        None => view! { <Title text=crate::i18n::NOT_FOUND/> <NotFoundView/> }.into_any(),
+    }
+}
+
+#[component]
+fn ColumnView(column: Category, page: Memo<u32>) -> impl IntoView {
+    let source = ListSource::Column(column.slug.clone());
+    let description = column.description.clone().unwrap_or_else(|| column.name.clone());
+    view! {
+        <Title text=column.name.clone()/>
+        <Meta name="description" content=description/>
+        <h1 class="page__title">{column.name.clone()}</h1>
+        {column.description.map(|d| view! { <p class="page__lead">{d}</p> })}
+        <FeedView source=Signal::stored(source) page/>
+    }
+}

@@ -1,0 +1,32 @@
+//! One module per route.
+
+pub mod article;
+pub mod category;
+pub mod home;
+pub mod not_found;
+pub mod related;
+pub mod sitemap;
+
+pub use article::ArticlePage;
+pub use category::CategoryPage;
+pub use home::HomePage;
+pub use not_found::NotFoundPage;
+pub use related::RelatedPage;
+pub use sitemap::SitemapPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::pagination::parse_page;
+
+/// The `?page=` of the current URL, as a page number (bad values mean page 1).
+pub(crate) fn use_page() -> Memo<u32> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| parse_page(q.get_str("page"))))
+}
+
+/// A route parameter of the current URL ("" when absent).
+pub(crate) fn use_param(name: &'static str) -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get(name).unwrap_or_default()))
+}

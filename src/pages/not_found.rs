@@ -1,0 +1,16 @@
+//! Any path no route matches.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::NotFoundView;
+use crate::i18n;
+
+/// The 404 page.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <Title text=i18n::NOT_FOUND/>
+        <NotFoundView/>
+    }
+}

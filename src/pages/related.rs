@@ -1,0 +1,53 @@
+//! `/articles/{id}/related`: an article's related news on their own.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::api::Api;
+use crate::components::{ArticleList, ErrorView, Loading};
+use crate::contract::{Article, ArticleSummary};
+use crate::pages::use_param;
+use crate::{i18n, links};
+
+/// Each related article with its date, column and summary.
+#[component]
+pub fn RelatedPage() -> impl IntoView {
+    let api = expect_context::<Api>();
+    let id = use_param("id");
+    let data = LocalResource::new(move || {
+        let (api, id) = (api.clone(), id.get());
+        async move {
+            let article = api.article(&id).await?;
+            let related = api.related_details(&article).await?;
+            Ok((article, related))
+        }
+    });
+    let retry = Callback::new(move |()| data.refetch());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((article, related)) => view! { <RelatedView article related/> }.into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RelatedView(article: Article, related: Vec<ArticleSummary>) -> impl IntoView {
+    let heading = i18n::related_heading(&article.title);
+    let list = if related.is_empty() {
+        view! { <p>{i18n::RELATED_NONE}</p> }.into_any()
+    } else {
+        view! { <ArticleList items=related/> }.into_any()
+    };
+    view! {
+        <Title text=heading.clone()/>
+        <Meta name="description" content=heading.clone()/>
+        <h1 class="page__title">{heading}</h1>
+        {list}
+        <p><a class="back-link" href=links::article(&article.id)>{i18n::BACK_TO_ARTICLE}</a></p>
+    }
+}

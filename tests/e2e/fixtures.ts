@@ -1,0 +1,45 @@
+// The shared test fixture: every spec imports `test` and `expect` from here.
+//
+// * `app`  — the page object (pages.ts) bound to this test's page.
+// * `api`  — typed access to the static JSON API, for picking article ids and titles at run time.
+// * an automatic guard that fails the test when the page throws an uncaught error (`pageerror`)
+//   or logs a console error containing "panicked" (a Rust panic reported by
+//   console_error_panic_hook).
+
+import { test as base, expect } from '@playwright/test';
+import { Api, NewsApp } from './pages';
+
+type Fixtures = {
+  app: NewsApp;
+  api: Api;
+  failOnPageErrors: void;
+};
+
+export const test = base.extend<Fixtures>({
+  failOnPageErrors: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('panicked')) {
+          problems.push(`console error: ${message.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => {
+        problems.push(`uncaught page error: ${error.stack ?? error.message}`);
+      });
+      await use();
+      expect(problems, `the page reported errors:\n${problems.join('\n')}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  app: async ({ page }, use) => {
+    await use(new NewsApp(page));
+  },
+
+  api: async ({ request }, use) => {
+    await use(new Api(request));
+  },
+});
+
+export { expect };
