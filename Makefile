@@ -6,6 +6,7 @@ SHELL := /bin/bash
 
 E2E_DIR := tests/e2e
 TRUNK_VERSION := 0.21.14
+APT_PACKAGES := chromium chromium-driver fonts-noto-cjk
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -14,7 +15,7 @@ export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: help tools rust-tools system-packages node-packages serve build test test-unit test-wasm test-e2e clean
+.PHONY: screenshots help tools rust-tools system-packages node-packages serve build test test-unit test-wasm test-e2e clean
 
 help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
@@ -25,15 +26,14 @@ tools: rust-tools system-packages node-packages
 	cargo fetch --locked
 
 rust-tools:
-	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION)
-	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+	@rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -F "$(TRUNK_VERSION)" >/dev/null || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -F "$(WASM_BINDGEN_VERSION)" >/dev/null \
 	  || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
 system-packages:
-	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then :; else \
-	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
-	    chromium chromium-driver fonts-noto-cjk fontconfig; fi
+	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update \
+	  && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(APT_PACKAGES); }
 
 node-packages: $(E2E_DIR)/node_modules/.package-lock.json
 
@@ -60,3 +60,6 @@ test-e2e: build
 
 clean:
 	rm -rf dist target $(E2E_DIR)/node_modules $(E2E_DIR)/test-results
+
+screenshots: build
+	cd $(E2E_DIR) && node screenshots.mjs ../../docs/screenshots

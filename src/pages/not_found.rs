@@ -1,7 +1,7 @@
 //! Any path no route matches.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::components::NotFoundView;
 use crate::i18n;
@@ -11,6 +11,7 @@ use crate::i18n;
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Title text=i18n::NOT_FOUND/>
+        <Meta name="description" content=i18n::NOT_FOUND_HINT/>
         <NotFoundView/>
     }
 }

@@ -1,0 +1,44 @@
+// What the app asks the network for: nothing twice, nothing after the reader has left.
+
+import { test, expect } from './fixtures';
+
+test('going back to a list is served from memory, without refetching', async ({ page, app, api }) => {
+  const feed = await api.feed(1);
+  const first = feed.items[0];
+  const listRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/feed/1.json')) listRequests.push(request.url());
+  });
+
+  await app.gotoHome();
+  await app.articleLink(first.title).click();
+  await app.expectArticle(first.title);
+  await page.goBack();
+  await expect(app.articleLink(first.title)).toBeVisible();
+  expect(listRequests).toHaveLength(1);
+});
+
+test('navigating away aborts the article request still in flight', async ({ page, app, api }) => {
+  const feed = await api.feed(1);
+  const target = feed.items[0];
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/articles/${target.id}.json`, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  // Well inside the app's own 15 s request timeout, which would also abort it.
+  const failed = page.waitForEvent('requestfailed', {
+    predicate: (r) => r.url().endsWith(`/articles/${target.id}.json`),
+    timeout: 5_000,
+  });
+
+  await app.gotoHome();
+  await app.articleLink(target.title).click();
+  await expect(page.getByRole('status')).toHaveText('正在加载…');
+  await app.navLink('科普知识').click();
+  await expect(page.getByRole('heading', { level: 1, name: '科普知识' })).toBeVisible();
+  const request = await failed;
+  expect(request.failure()?.errorText).toContain('ABORTED');
+  release();
+});
