@@ -6,7 +6,10 @@ SHELL := /bin/bash
 
 E2E_DIR := tests/e2e
 TRUNK_VERSION := 0.21.14
-APT_PACKAGES := chromium chromium-driver fonts-noto-cjk
+APT_PACKAGES := chromium chromium-driver fonts-noto-cjk brotli nginx libnginx-mod-http-brotli-static
+# `make build PUBLIC_URL=/news/` builds for a sub-path deploy.
+PUBLIC_URL ?= /
+DIST ?= dist
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -46,7 +49,14 @@ serve: tools
 	trunk serve
 
 build: tools
-	trunk build --release
+	trunk build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	@# Hosts without rewrites (GitHub Pages) answer unknown paths with 404.html: make it the app.
+	cp "$(DIST)/index.html" "$(DIST)/404.html"
+	printf '%s*  %sindex.html  200\n' "$(PUBLIC_URL)" "$(PUBLIC_URL)" > "$(DIST)/_redirects"
+	@# Pre-compressed siblings for gzip_static/brotli_static; config.json stays editable in place.
+	find "$(DIST)" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
+	  -o -name '*.json' -o -name '*.svg' \) ! -name config.json -print0 \
+	  | xargs -0 -P 2 -I{} sh -c 'gzip -9 -k -f "{}" && brotli -q 11 -k -f "{}"'
 
 test: tools test-unit test-wasm test-e2e
 
@@ -56,7 +66,9 @@ test-unit:
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test '*'
 
-test-e2e: build
+test-e2e:
+	$(MAKE) build
+	$(MAKE) build PUBLIC_URL=/news/ DIST=target/dist-news
 	cd $(E2E_DIR) && CI=1 npx playwright test
 
 clean:

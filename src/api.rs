@@ -108,13 +108,11 @@ impl Api {
     /// One page of the latest articles or of one column.
     pub async fn list_page(&self, source: &ListSource, page: u32) -> Result<FeedPage, ApiError> {
         let url = match source {
+            _ if page == 0 => return Err(ApiError::NotFound),
             ListSource::Latest => format!("{}feed/{page}.json", self.base),
             ListSource::Column(slug) if is_valid_id(slug) => format!("{}category/{slug}/{page}.json", self.base),
             ListSource::Column(_) => return Err(ApiError::NotFound),
         };
-        if page == 0 {
-            return Err(ApiError::NotFound);
-        }
         fetch_json(&url).await
     }
 

@@ -24,17 +24,38 @@ use components::{ErrorView, Loading, SiteFooter, SiteHeader};
 use list_memory::ListMemory;
 use pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SitemapPage};
 
-/// The path the app is served under.
-pub const PAGE_BASE: &str = "/";
+/// The path the app is deployed under (`/`, `/news/`), shared through context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageBase(pub String);
 
-/// The whole app: reads the configuration and the site, then routes.
+/// The deploy path of the current document, from its `<base href>` (which Trunk sets to the
+/// build's public URL). Browser only.
+pub fn document_base() -> String {
+    let path = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    links::normalize_base(&path)
+}
+
+/// The whole app, deployed under `base` (`/` or e.g. `/news/`): reads the configuration and the
+/// site, then routes.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(into)] base: String) -> impl IntoView {
     provide_meta_context();
-    let boot = LocalResource::new(|| api::boot(PAGE_BASE));
+    let base = links::normalize_base(&base);
+    let router_base = base.trim_end_matches('/').to_owned();
+    provide_context(PageBase(base.clone()));
+    let boot = LocalResource::new(move || {
+        let base = base.clone();
+        async move { api::boot(&base).await }
+    });
     let retry = Callback::new(move |()| boot.refetch());
     view! {
-        <Router>
+        <Router base=router_base>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match boot.await {
@@ -75,25 +96,27 @@ fn Reader(boot: Boot) -> impl IntoView {
 /// Shown when the app cannot start: a configuration problem, or the site data not loading.
 #[component]
 fn BootFailure(error: BootError, retry: Callback<()>) -> impl IntoView {
-    let config_problem = match &error {
-        BootError::Config(e) => Some(e.to_string()),
-        BootError::Api(api::ApiError::NotFound) => Some("site.json: not found".to_owned()),
-        BootError::Api(_) => None,
-    };
-    let body = match (config_problem, error) {
-        (Some(detail), _) => view! {
-            <section class="error-view" role="alert">
-                <h1>{i18n::CONFIG_ERROR}</h1>
-                <p>{i18n::CONFIG_ERROR_HINT}</p>
-                <p class="error-view__detail"><code>{detail}</code></p>
-            </section>
+    let body = match error {
+        BootError::Config(e) => view! { <ConfigProblem detail=e.to_string()/> }.into_any(),
+        BootError::Api(api::ApiError::NotFound) => {
+            view! { <ConfigProblem detail="site.json: not found".to_owned()/> }.into_any()
         }
-        .into_any(),
-        (None, BootError::Api(error)) => view! { <ErrorView error on_retry=retry/> }.into_any(),
-        (None, BootError::Config(_)) => unreachable!("config errors always carry a detail"),
+        BootError::Api(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
     };
     view! {
         <Title text=i18n::APP_NAME/>
         <main id="main" class="page">{body}</main>
+    }
+}
+
+/// The configuration cannot be used: nothing to retry, the operator must fix it.
+#[component]
+fn ConfigProblem(detail: String) -> impl IntoView {
+    view! {
+        <section class="error-view" role="alert">
+            <h1>{i18n::CONFIG_ERROR}</h1>
+            <p>{i18n::CONFIG_ERROR_HINT}</p>
+            <p class="error-view__detail"><code>{detail}</code></p>
+        </section>
     }
 }

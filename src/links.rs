@@ -1,28 +1,47 @@
-//! The app's own route URLs, built in one place.
+//! The app's own route URLs, built in one place. They are relative to the document's
+//! `<base href>` (the deploy path, `/` or e.g. `/news/`), so the same build works under any path.
 
-/// `/` or `/?page=n`.
+/// `./` or `./?page=n`.
 pub fn home(page: u32) -> String {
-    with_page("/".to_owned(), page)
+    with_page("./".to_owned(), page)
 }
 
-/// `/category/{slug}` or with `?page=n`.
+/// `category/{slug}` or with `?page=n`.
 pub fn category(slug: &str, page: u32) -> String {
-    with_page(format!("/category/{slug}"), page)
+    with_page(format!("category/{slug}"), page)
 }
 
-/// `/articles/{id}`.
+/// `articles/{id}`.
 pub fn article(id: &str) -> String {
-    format!("/articles/{id}")
+    format!("articles/{id}")
 }
 
-/// `/articles/{id}/related`.
+/// `articles/{id}/related`.
 pub fn related(id: &str) -> String {
-    format!("/articles/{id}/related")
+    format!("articles/{id}/related")
 }
 
-/// `/sitemap`.
+/// `sitemap`.
 pub fn sitemap() -> String {
-    "/sitemap".to_owned()
+    "sitemap".to_owned()
+}
+
+/// The absolute path of a link built here, for a site deployed at `base` (ends in `/`), without
+/// its query: `absolute_path("/news/", "category/x?page=2")` is `/news/category/x`.
+pub fn absolute_path(base: &str, link: &str) -> String {
+    let path = link.split(['?', '#']).next().unwrap_or_default();
+    let path = path.strip_prefix("./").unwrap_or(path);
+    format!("{base}{path}")
+}
+
+/// Normalizes a deploy path to the form the app uses: leading and trailing `/` (`news` → `/news/`).
+pub fn normalize_base(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
 }
 
 fn with_page(path: String, page: u32) -> String {
@@ -32,7 +51,6 @@ fn with_page(path: String, page: u32) -> String {
         path
     }
 }
-
 
 /// Which list a list page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -59,13 +77,28 @@ mod tests {
 
     #[test]
     fn builds_routes() {
-        assert_eq!(home(1), "/");
-        assert_eq!(home(3), "/?page=3");
-        assert_eq!(category("notices", 0), "/category/notices");
-        assert_eq!(category("notices", 2), "/category/notices?page=2");
-        assert_eq!(article("a-1"), "/articles/a-1");
-        assert_eq!(related("a-1"), "/articles/a-1/related");
-        assert_eq!(ListSource::Latest.href(2), "/?page=2");
-        assert_eq!(ListSource::Column("x".into()).href(1), "/category/x");
+        assert_eq!(home(1), "./");
+        assert_eq!(home(3), "./?page=3");
+        assert_eq!(category("notices", 0), "category/notices");
+        assert_eq!(category("notices", 2), "category/notices?page=2");
+        assert_eq!(article("a-1"), "articles/a-1");
+        assert_eq!(related("a-1"), "articles/a-1/related");
+        assert_eq!(ListSource::Latest.href(2), "./?page=2");
+        assert_eq!(ListSource::Column("x".into()).href(1), "category/x");
+    }
+
+    #[test]
+    fn absolute_paths_under_a_base() {
+        assert_eq!(absolute_path("/", &home(2)), "/");
+        assert_eq!(absolute_path("/news/", &home(1)), "/news/");
+        assert_eq!(absolute_path("/news/", &category("x", 2)), "/news/category/x");
+        assert_eq!(absolute_path("/", &article("a")), "/articles/a");
+    }
+
+    #[test]
+    fn normalizes_bases() {
+        for (raw, want) in [("", "/"), ("/", "/"), ("news", "/news/"), ("/news", "/news/"), ("/a/b/", "/a/b/")] {
+            assert_eq!(normalize_base(raw), want, "{raw:?}");
+        }
     }
 }

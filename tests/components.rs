@@ -59,7 +59,7 @@ async fn article_list_renders_from_fixture_data() {
     assert_eq!(texts(&root, "h2 a"), ["学校食堂检查结果公布", "<b>Not bold</b>"], "titles are text, never markup");
     assert!(root.query_selector("h2 b").ok().flatten().is_none());
     let first = root.query_selector("h2 a").ok().flatten().expect("link");
-    assert_eq!(first.get_attribute("href").as_deref(), Some("/articles/a-1"));
+    assert_eq!(first.get_attribute("href").as_deref(), Some("articles/a-1"));
     let text = root.text_content().unwrap_or_default();
     for expected in ["2026-03-14", "通知公告", "浏览 12,345 次", "摘要一", "科普知识", "Summary two"] {
         assert!(text.contains(expected), "missing {expected:?} in {text:?}");
@@ -78,13 +78,13 @@ async fn pagination_marks_only_the_current_page() {
     assert_eq!(current.length(), 1);
     let current = root.query_selector("[aria-current='page']").ok().flatten().expect("current");
     assert_eq!(current.get_attribute("aria-label").as_deref(), Some("第 2 页"));
-    assert_eq!(current.get_attribute("href").as_deref(), Some("/category/notices?page=2"));
+    assert_eq!(current.get_attribute("href").as_deref(), Some("category/notices?page=2"));
     let text = root.text_content().unwrap_or_default();
     for expected in ["上一页", "下一页", "共 5 页", "共 44 篇"] {
         assert!(text.contains(expected), "missing {expected:?} in {text:?}");
     }
     let first = root.query_selector("a[aria-label='第 1 页']").ok().flatten().expect("page 1");
-    assert_eq!(first.get_attribute("href").as_deref(), Some("/category/notices"));
+    assert_eq!(first.get_attribute("href").as_deref(), Some("category/notices"));
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n;
+use crate::{i18n, links};
 
 /// What the reader is told for each error.
 pub fn error_message(error: &ApiError) -> String {
@@ -47,7 +47,7 @@ pub fn NotFoundView() -> impl IntoView {
         <section class="not-found">
             <h1>{i18n::NOT_FOUND}</h1>
             <p>{i18n::NOT_FOUND_HINT}</p>
-            <p><a href="/">{i18n::BACK_HOME}</a></p>
+            <p><a href=links::home(1)>{i18n::BACK_HOME}</a></p>
         </section>
     }
 }

@@ -1,10 +1,10 @@
 //! The header with the column navigation, and the footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::contract::Site;
-use crate::{i18n, links};
+use crate::{i18n, links, PageBase};
 
 /// Site title and the column navigation; the current column is marked with `aria-current`.
 #[component]
@@ -13,24 +13,36 @@ pub fn SiteHeader() -> impl IntoView {
     let columns = site
         .categories
         .iter()
-        .map(|c| {
-            let name = c.name.clone();
-            view! { <li><A href=links::category(&c.slug, 1)>{name}</A></li> }
-        })
+        .map(|c| view! { <li><NavLink href=links::category(&c.slug, 1) label=c.name.clone()/></li> })
         .collect_view();
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-header__title" href="/">{site.title.clone()}</a>
+                <a class="site-header__title" href=links::home(1)>{site.title.clone()}</a>
                 <nav class="site-nav" aria-label=i18n::COLUMNS_NAV>
                     <ul class="site-nav__list">
-                        <li><A href=links::home(1) exact=true>{i18n::HOME}</A></li>
+                        <li><NavLink href=links::home(1) label=i18n::HOME.to_owned() exact=true/></li>
                         {columns}
                     </ul>
                 </nav>
             </div>
         </header>
     }
+}
+
+/// A navigation link marked `aria-current="page"` while the current path is `href`'s (or, unless
+/// `exact`, below it).
+#[component]
+fn NavLink(href: String, label: String, #[prop(optional)] exact: bool) -> impl IntoView {
+    let base = use_context::<PageBase>().map_or_else(|| "/".to_owned(), |b| b.0);
+    let target = links::absolute_path(&base, &href);
+    let pathname = use_location().pathname;
+    let current = move || {
+        let path = pathname.get();
+        let here = path == target || (!exact && path.starts_with(&format!("{target}/")));
+        here.then_some("page")
+    };
+    view! { <a href=href aria-current=current>{label}</a> }
 }
 
 /// The footer with the site map link.
@@ -40,7 +52,7 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                <A href=links::sitemap()>{i18n::SITEMAP}</A>
+                <a href=links::sitemap()>{i18n::SITEMAP}</a>
             </p>
             <p class="site-footer__about">{site.description.clone().unwrap_or_default()}</p>
         </footer>

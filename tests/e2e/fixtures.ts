@@ -15,10 +15,27 @@ type Fixtures = {
   failOnPageErrors: void;
 };
 
-export const test = base.extend<Fixtures>({
+type Options = {
+  /** Where the site under test is deployed: `/`, or `/news/` for the sub-path host. */
+  sitePath: string;
+};
+
+export const test = base.extend<Fixtures & Options>({
+  sitePath: ['/', { option: true }],
+
   failOnPageErrors: [
     async ({ page }, use) => {
       const problems: string[] = [];
+      // Every page runs under the shipped Content-Security-Policy: any violation fails the test.
+      await page.exposeBinding('__reportCspViolation', (_source, report: string) => {
+        problems.push(`CSP violation: ${report}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __reportCspViolation: (r: string) => void }).__reportCspViolation;
+          report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
       page.on('console', (message) => {
         if (message.type() === 'error' && message.text().includes('panicked')) {
           problems.push(`console error: ${message.text()}`);
@@ -37,8 +54,8 @@ export const test = base.extend<Fixtures>({
     await use(new NewsApp(page));
   },
 
-  api: async ({ request }, use) => {
-    await use(new Api(request));
+  api: async ({ request, sitePath }, use) => {
+    await use(new Api(request, sitePath));
   },
 });
 

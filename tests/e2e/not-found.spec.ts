@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { expectLinkTarget } from './pages';
 
 const MISSING = [
   { what: 'an unknown article id', path: '/articles/no-such-article-xyz' },
@@ -12,7 +13,7 @@ for (const { what, path } of MISSING) {
     await app.expectNotFound();
 
     // The chrome is still there and working.
-    await expect(app.homeLink).toHaveAttribute('href', '/');
+    await expectLinkTarget(app.homeLink, /^\/$/);
     await app.navLink('通知公告').click();
     await expect(page).toHaveURL((url) => url.pathname === '/category/notices');
     await expect(app.h1).toHaveText('通知公告');

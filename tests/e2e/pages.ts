@@ -43,10 +43,25 @@ export function articlePath(id: string): string {
   return `/articles/${encodeURIComponent(id)}`;
 }
 
+/**
+ * Asserts where a link leads: its resolved path and query (the app writes hrefs relative to the
+ * document's <base>, so the raw attribute is not what a reader follows).
+ */
+export async function expectLinkTarget(link: Locator, expected: RegExp): Promise<void> {
+  await expect
+    .poll(() =>
+      link.evaluate((a) => {
+        const url = new URL((a as HTMLAnchorElement).href);
+        return url.pathname + url.search;
+      }),
+    )
+    .toMatch(expected);
+}
+
 /** The article id a link points to, from its href (absolute or relative). */
 export async function articleIdOf(link: Locator): Promise<string> {
   const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
-  const match = /^\/articles\/([^/]+)$/.exec(new URL(href).pathname);
+  const match = /\/articles\/([^/]+)$/.exec(new URL(href).pathname);
   if (!match) throw new Error(`not an article link: ${href}`);
   return decodeURIComponent(match[1]);
 }
@@ -87,9 +102,14 @@ export interface ArticleDoc {
 }
 
 export class Api {
-  constructor(private readonly request: APIRequestContext) {}
+  /** `sitePath` is where the site is deployed (`/`, `/news/`); the API is at `{sitePath}api/`. */
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly sitePath = '/',
+  ) {}
 
-  private async json<T>(path: string): Promise<T> {
+  private async json<T>(apiPath: string): Promise<T> {
+    const path = this.sitePath + apiPath.replace(/^\//, '');
     const response = await this.request.get(path);
     expect(response.status(), `GET ${path}`).toBe(200);
     return (await response.json()) as T;

@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // A tiny, dependency-free static file server for the end-to-end tests.
 //
-//   node server.mjs --root <dir> --port <port>
+//   node server.mjs --root <dir> --port <port> [--prefix /news/] [--fallback index|404] [--headers]
 //
 // * Binds 127.0.0.1 only.
+// * --prefix: the site lives under this path (a sub-path deploy); anything outside it is 404.
+// * --fallback 404: behave like GitHub Pages: no rewrites at all; an unknown path is answered
+//   with <root>/404.html and status 404. The default, `index`, is the SPA fallback below.
+// * --headers: apply the `/*` section of <root>/_headers (Netlify's format), e.g. the CSP.
+// * Serves <file>.br or <file>.gz when present and accepted (like nginx's brotli_static and
+//   gzip_static), with Content-Encoding and Vary: Accept-Encoding.
 // * Serves files under <root> with proper MIME types (text types carry charset=utf-8).
 // * Blocks path traversal: the decoded path must stay inside <root>.
 // * SPA fallback: a path that is not an existing file is answered with index.html and
@@ -14,12 +20,12 @@
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat, realpath } from 'node:fs/promises';
+import { readFile, stat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 
 function parseArgs(argv) {
-  const opts = { root: '.', port: 4173, host: '127.0.0.1' };
+  const opts = { root: '.', port: 4173, host: '127.0.0.1', prefix: '/', fallback: 'index', headers: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -27,6 +33,9 @@ function parseArgs(argv) {
     switch (flag) {
       case '--root': opts.root = value(); break;
       case '--port': opts.port = Number(value()); break;
+      case '--prefix': opts.prefix = `/${value().replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'); break;
+      case '--fallback': opts.fallback = value(); break;
+      case '--headers': opts.headers = true; break;
       case '--help':
       case '-h':
         process.stdout.write('usage: node server.mjs --root <dir> --port <port>\n');
@@ -36,6 +45,10 @@ function parseArgs(argv) {
         process.stderr.write(`server.mjs: unknown argument ${arg}\n`);
         process.exit(2);
     }
+  }
+  if (!['index', '404'].includes(opts.fallback)) {
+    process.stderr.write('server.mjs: --fallback must be index or 404\n');
+    process.exit(2);
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
     process.stderr.write('server.mjs: --port must be an integer 0..65535\n');
@@ -77,6 +90,36 @@ function mimeFor(file) {
 const opts = parseArgs(process.argv.slice(2));
 const ROOT = await realpath(path.resolve(opts.root)).catch(() => path.resolve(opts.root));
 const INDEX = path.join(ROOT, 'index.html');
+const NOT_FOUND_PAGE = path.join(ROOT, '404.html');
+const EXTRA_HEADERS = opts.headers ? await readHeaders(path.join(ROOT, '_headers')) : {};
+
+// The headers of the `/*` section of a Netlify-style _headers file.
+async function readHeaders(file) {
+  const text = await readFile(file, 'utf8');
+  const headers = {};
+  let inAll = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      inAll = line.trim() === '/*';
+      continue;
+    }
+    const at = line.indexOf(':');
+    if (inAll && at > 0) headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return headers;
+}
+
+// The pre-compressed sibling to send for `file`, if the client accepts one and it exists.
+async function encodedVariant(req, file) {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+    const st = await fileStat(file + ext);
+    if (st) return { encoding, file: file + ext, st };
+  }
+  return null;
+}
 
 function inside(root, candidate) {
   const rel = path.relative(root, candidate);
@@ -90,6 +133,7 @@ function send(res, status, body, type = 'text/plain; charset=utf-8', headOnly = 
     'Content-Length': buf.length,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    ...EXTRA_HEADERS,
   });
   res.end(headOnly ? undefined : buf);
 }
@@ -103,19 +147,24 @@ async function fileStat(p) {
   }
 }
 
-function streamFile(req, res, file, st, status = 200) {
-  res.writeHead(status, {
+async function streamFile(req, res, file, st, status = 200) {
+  const variant = await encodedVariant(req, file);
+  const headers = {
     'Content-Type': mimeFor(file),
-    'Content-Length': st.size,
+    'Content-Length': (variant?.st ?? st).size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Last-Modified': st.mtime.toUTCString(),
-  });
+    Vary: 'Accept-Encoding',
+    ...EXTRA_HEADERS,
+  };
+  if (variant) headers['Content-Encoding'] = variant.encoding;
+  res.writeHead(status, headers);
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const stream = createReadStream(file);
+  const stream = createReadStream(variant?.file ?? file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
@@ -129,7 +178,12 @@ async function handle(req, res) {
   }
 
   // Only the path part of the request target matters; the query string is ignored.
-  const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] || '/';
+  const fullPath = (req.url ?? '/').split(/[?#]/, 1)[0] || '/';
+  if (!(fullPath + '/').startsWith(opts.prefix)) {
+    send(res, 404, 'Not Found\n', undefined, headOnly);
+    return;
+  }
+  const rawPath = '/' + fullPath.slice(opts.prefix.length);
   let decoded;
   try {
     decoded = decodeURIComponent(rawPath);
@@ -164,7 +218,15 @@ async function handle(req, res) {
       send(res, 403, 'Forbidden\n', undefined, headOnly);
       return;
     }
-    streamFile(req, res, target, st);
+    await streamFile(req, res, target, st);
+    return;
+  }
+
+  if (opts.fallback === '404') {
+    // GitHub Pages: no rewrites; every unknown path gets the site's 404.html, as a 404.
+    st = await fileStat(NOT_FOUND_PAGE);
+    if (st) await streamFile(req, res, NOT_FOUND_PAGE, st, 404);
+    else send(res, 404, 'Not Found\n', undefined, headOnly);
     return;
   }
 
@@ -182,7 +244,7 @@ async function handle(req, res) {
     send(res, 404, 'Not Found (no index.html in root)\n', undefined, headOnly);
     return;
   }
-  streamFile(req, res, INDEX, st);
+  await streamFile(req, res, INDEX, st);
 }
 
 const server = createServer((req, res) => {

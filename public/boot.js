@@ -1,0 +1,6 @@
+// Starts the app from a file rather than Trunk's inline loader, so that a strict
+// Content-Security-Policy (script-src 'self') holds. Trunk writes the hashed module and wasm
+// URLs into <meta name="app-entry"> (see `pattern_script` in Trunk.toml).
+const entry = document.querySelector('meta[name="app-entry"]');
+const { default: init } = await import(entry.dataset.js);
+await init({ module_or_path: entry.dataset.wasm });

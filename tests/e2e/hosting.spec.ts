@@ -1,0 +1,79 @@
+// The build on real hosts (projects `github-pages` and `nginx` in playwright.config.ts): every route
+// loads and reloads under the deploy path, links keep that path, the wasm is served compressed as
+// application/wasm, and the shipped CSP holds (the shared fixture fails any test on a violation).
+
+import { test, expect } from './fixtures';
+import { articleIdOf } from './pages';
+
+test('every route loads, and reloads, under the deploy path', async ({ page, app, api, sitePath }) => {
+  const feed = await api.feed(1);
+  const article = feed.items[0];
+  const routes: [string, () => Promise<void>][] = [
+    ['', () => app.expectListPage('最新文章', 1)],
+    ['?page=2', () => app.expectListPage('最新文章', 2)],
+    ['category/science', () => app.expectListPage('科普知识', 1)],
+    ['category/science?page=2', () => app.expectListPage('科普知识', 2)],
+    [`articles/${article.id}`, () => app.expectArticle(article.title)],
+    [`articles/${article.id}/related`, () => expect(app.h1).toHaveText(/^相关新闻/)],
+    ['sitemap', () => expect(app.h1).toHaveText('网站地图')],
+    ['no/such/page', () => app.expectNotFound()],
+  ];
+  for (const [route, check] of routes) {
+    await page.goto(sitePath + route);
+    await check();
+    await page.reload();
+    await check();
+  }
+});
+
+test('links the app renders keep the deploy path', async ({ page, app, sitePath }) => {
+  await page.goto(sitePath);
+  await app.expectListPage('最新文章', 1);
+
+  await app.navLink('通知公告').click();
+  await expect(page).toHaveURL((url) => url.pathname === `${sitePath}category/notices`);
+  await expect(app.navLink('通知公告')).toHaveAttribute('aria-current', 'page');
+
+  const first = app.articleLinks.first();
+  const id = await articleIdOf(first);
+  await first.click();
+  await expect(page).toHaveURL((url) => url.pathname === `${sitePath}articles/${id}`);
+  await expect(app.loadError).toHaveCount(0);
+
+  await app.footer.getByRole('link', { name: '网站地图' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === `${sitePath}sitemap`);
+  await app.navLink('首页').click();
+  await expect(page).toHaveURL((url) => url.pathname === sitePath);
+  await app.expectListPage('最新文章', 1);
+});
+
+test('the wasm is served compressed, as application/wasm', async ({ page, request, sitePath }) => {
+  const wasmResponse = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+  await page.goto(sitePath);
+  const served = await wasmResponse;
+  expect(served.status()).toBe(200);
+  const headers = await served.allHeaders();
+  expect(headers['content-type']).toBe('application/wasm');
+  expect(['br', 'gzip']).toContain(headers['content-encoding']);
+
+  for (const encoding of ['br', 'gzip']) {
+    const response = await request.get(served.url(), { headers: { 'Accept-Encoding': encoding } });
+    expect(response.headers()['content-type']).toBe('application/wasm');
+    expect(response.headers()['content-encoding'], `with Accept-Encoding: ${encoding}`).toBe(encoding);
+  }
+});
+
+test('the Content-Security-Policy header is the documented one', async ({ request, sitePath }) => {
+  const response = await request.get(sitePath);
+  const csp = response.headers()['content-security-policy'] ?? '';
+  for (const directive of [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ]) {
+    expect(csp).toContain(directive);
+  }
+});
