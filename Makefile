@@ -6,12 +6,17 @@ SHELL := /bin/bash
 
 E2E_DIR := tests/e2e
 TRUNK_VERSION := 0.21.14
-APT_PACKAGES := chromium chromium-driver fonts-noto-cjk brotli nginx libnginx-mod-http-brotli-static
+# Debian packages: what a build needs, and what the tests add (browser, CJK font, the nginx host).
+BUILD_APT := brotli
+TEST_APT := chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static
 # `make build PUBLIC_URL=/news/` builds for a sub-path deploy.
 PUBLIC_URL ?= /
 DIST ?= dist
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Installs the Debian packages $(1) unless all are present.
+apt_install = dpkg -s $(1) >/dev/null 2>&1 || { $(SUDO) apt-get update \
+  && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(1); }
 
 # npm's binaryen (wasm-opt 132) and the cargo-installed tools come first on PATH.
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
@@ -19,15 +24,19 @@ export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: screenshots help tools rust-tools system-packages node-packages serve build test test-unit test-wasm test-e2e clean
+.PHONY: screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
 
 help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
 	@echo "make test    - unit, component (headless Chromium) and end-to-end tests"
 	@echo "make build   - release build into dist/"
 
-tools: rust-tools system-packages node-packages
+build-tools: rust-tools node-packages
+	@$(call apt_install,$(BUILD_APT))
 	cargo fetch --locked
+
+test-tools: build-tools
+	@$(call apt_install,$(TEST_APT))
 
 rust-tools:
 	@rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null || rustup target add wasm32-unknown-unknown
@@ -35,20 +44,16 @@ rust-tools:
 	@wasm-bindgen --version 2>/dev/null | grep -F "$(WASM_BINDGEN_VERSION)" >/dev/null \
 	  || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
-system-packages:
-	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update \
-	  && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(APT_PACKAGES); }
-
 node-packages: $(E2E_DIR)/node_modules/.package-lock.json
 
 $(E2E_DIR)/node_modules/.package-lock.json: $(E2E_DIR)/package-lock.json $(E2E_DIR)/package.json
 	cd $(E2E_DIR) && npm ci --no-audit --no-fund
 	@touch $@
 
-serve: tools
+serve: build-tools
 	trunk serve
 
-build: tools
+build: build-tools
 	trunk build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	@# Hosts without rewrites (GitHub Pages) answer unknown paths with 404.html: make it the app.
 	cp "$(DIST)/index.html" "$(DIST)/404.html"
@@ -58,7 +63,7 @@ build: tools
 	  -o -name '*.json' -o -name '*.svg' \) ! -name config.json -print0 \
 	  | xargs -0 -P 2 -I{} sh -c 'gzip -9 -k -f "{}" && brotli -q 11 -k -f "{}"'
 
-test: tools test-unit test-wasm test-e2e
+test: test-tools test-unit test-wasm test-e2e
 
 test-unit:
 	cargo test --locked --lib

@@ -60,3 +60,25 @@ for (const [name, body] of [
     await expect(alert).toContainText('config.json');
   });
 }
+
+test('an API on another origin works when it sends CORS headers', async ({ page }) => {
+  const origin = 'https://data.example.org';
+  await page.route('**/config.json', (route) => route.fulfill({ json: { api_base: `${origin}/news/api/` } }));
+  await page.route(`${origin}/news/api/**`, (route) => {
+    const file = new URL(route.request().url()).pathname.replace('/news/api/', '../../dist/api/');
+    return route.fulfill({ path: file, headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' } });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '最新文章' })).toBeVisible();
+  await expect(page.getByRole('list', { name: '文章列表' }).getByRole('listitem').first()).toBeVisible();
+});
+
+test('an unreachable API gives a clear message and a retry that recovers', async ({ page }) => {
+  await page.route('**/api/site.json', (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('网络连接失败');
+  await page.unroute('**/api/site.json');
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '最新文章' })).toBeVisible();
+});
