@@ -24,7 +24,7 @@ export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
+.PHONY: api screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
 
 help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
@@ -50,10 +50,15 @@ $(E2E_DIR)/node_modules/.package-lock.json: $(E2E_DIR)/package-lock.json $(E2E_D
 	cd $(E2E_DIR) && npm ci --no-audit --no-fund
 	@touch $@
 
-serve: build-tools
+# The static API in public/api/ is generated from content/ (never edited by hand).
+api: build-tools
+	cargo build --locked --profile builder --no-default-features --features builder --bin news-builder
+	target/builder/news-builder build content --out public/api
+
+serve: build-tools api
 	trunk serve
 
-build: build-tools
+build: build-tools api
 	trunk build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	@# Hosts without rewrites (GitHub Pages) answer unknown paths with 404.html: make it the app.
 	cp "$(DIST)/index.html" "$(DIST)/404.html"
@@ -66,7 +71,7 @@ build: build-tools
 test: test-tools test-unit test-wasm test-e2e
 
 test-unit:
-	cargo test --locked --lib
+	cargo test --locked --lib --features builder
 
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test '*'

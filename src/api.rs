@@ -16,7 +16,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
 use crate::config::{Config, ConfigError};
-use crate::contract::{decode, is_valid_id, Article, ArticleSummary, FeedPage, RelatedRef, Site, SummaryMeta};
+use crate::contract::{
+    decode, is_valid_id, Article, ArticleSummary, FeedPage, RelatedRef, Site, SummaryMeta,
+};
 use crate::links::ListSource;
 use crate::related::{rank_related, MAX_RELATED};
 
@@ -110,7 +112,9 @@ impl Api {
         let url = match source {
             _ if page == 0 => return Err(ApiError::NotFound),
             ListSource::Latest => format!("{}feed/{page}.json", self.base),
-            ListSource::Column(slug) if is_valid_id(slug) => format!("{}category/{slug}/{page}.json", self.base),
+            ListSource::Column(slug) if is_valid_id(slug) => {
+                format!("{}category/{slug}/{page}.json", self.base)
+            }
             ListSource::Column(_) => return Err(ApiError::NotFound),
         };
         fetch_json(&url).await
@@ -123,7 +127,9 @@ impl Api {
         }
         let article: Article = fetch_json(&format!("{}articles/{id}.json", self.base)).await?;
         if article.body().is_none() {
-            return Err(ApiError::Decode("content_html or content_text: missing".into()));
+            return Err(ApiError::Decode(
+                "content_html or content_text: missing".into(),
+            ));
         }
         Ok(article)
     }
@@ -134,13 +140,18 @@ impl Api {
         if !article.news.related.is_empty() {
             return Ok(publisher_related(article).map(summary_of_ref).collect());
         }
-        let column = self.list_page(&ListSource::Column(article.news.category.clone()), 1).await?;
+        let column = self
+            .list_page(&ListSource::Column(article.news.category.clone()), 1)
+            .await?;
         Ok(rank_related(article, &column.items))
     }
 
     /// Like [`Api::related`], with each of the publisher's related articles loaded for its
     /// column and summary; one that fails to load is shown with its title and date only.
-    pub async fn related_details(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
+    pub async fn related_details(
+        &self,
+        article: &Article,
+    ) -> Result<Vec<ArticleSummary>, ApiError> {
         if article.news.related.is_empty() {
             return self.related(article).await;
         }
@@ -155,7 +166,12 @@ impl Api {
 }
 
 fn publisher_related(article: &Article) -> impl Iterator<Item = &RelatedRef> {
-    article.news.related.iter().filter(|r| r.id != article.id).take(MAX_RELATED)
+    article
+        .news
+        .related
+        .iter()
+        .filter(|r| r.id != article.id)
+        .take(MAX_RELATED)
 }
 
 fn summary_of_ref(r: &RelatedRef) -> ArticleSummary {
@@ -167,7 +183,10 @@ fn summary_of_ref(r: &RelatedRef) -> ArticleSummary {
         summary: None,
         tags: Vec::new(),
         image: None,
-        news: SummaryMeta { category: String::new(), views: None },
+        news: SummaryMeta {
+            category: String::new(),
+            views: None,
+        },
     }
 }
 
@@ -238,9 +257,16 @@ async fn fetch_text(url: &str) -> Result<String, ApiError> {
         })
     };
     let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), TIMEOUT_MS)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            TIMEOUT_MS,
+        )
         .map_err(|_| ApiError::Network)?;
-    let in_flight = InFlight { controller: controller.clone(), timer, _on_timeout: on_timeout };
+    let in_flight = InFlight {
+        controller: controller.clone(),
+        timer,
+        _on_timeout: on_timeout,
+    };
     // Navigating away disposes the owner of the resource that started this request: abort it.
     let abort_on_cleanup = SendWrapper::new(controller.clone());
     on_cleanup(move || abort_on_cleanup.abort());
@@ -255,7 +281,11 @@ async fn fetch_text(url: &str) -> Result<String, ApiError> {
     })
 }
 
-async fn request(window: &web_sys::Window, url: &str, init: &RequestInit) -> Result<String, ApiError> {
+async fn request(
+    window: &web_sys::Window,
+    url: &str,
+    init: &RequestInit,
+) -> Result<String, ApiError> {
     let network = |_: JsValue| ApiError::Network;
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await
@@ -267,7 +297,9 @@ async fn request(window: &web_sys::Window, url: &str, init: &RequestInit) -> Res
         404 | 410 => return Err(ApiError::NotFound),
         status => return Err(ApiError::Status(status)),
     }
-    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?;
     text.as_string().ok_or(ApiError::Network)
 }
 
@@ -292,6 +324,8 @@ mod tests {
     fn errors_describe_themselves() {
         assert_eq!(ApiError::Status(503).to_string(), "HTTP 503");
         assert_eq!(ApiError::Timeout.to_string(), "no answer within 15 s");
-        assert!(ApiError::Decode("_news.views: bad".into()).to_string().contains("_news.views"));
+        assert!(ApiError::Decode("_news.views: bad".into())
+            .to_string()
+            .contains("_news.views"));
     }
 }

@@ -21,7 +21,9 @@ fn default_api_base() -> String {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { api_base: default_api_base() }
+        Config {
+            api_base: default_api_base(),
+        }
     }
 }
 
@@ -39,7 +41,10 @@ impl std::fmt::Display for ConfigError {
         match self {
             ConfigError::Invalid(msg) => write!(f, "config.json is invalid: {msg}"),
             ConfigError::BadApiBase(base) => {
-                write!(f, "config.json: api_base {base:?} must be a path or an http(s) URL")
+                write!(
+                    f,
+                    "config.json: api_base {base:?} must be a path or an http(s) URL"
+                )
             }
         }
     }
@@ -50,7 +55,8 @@ impl std::error::Error for ConfigError {}
 impl Config {
     /// Parses and checks the text of `config.json`.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let value: serde_json::Value = crate::contract::decode(text).map_err(ConfigError::Invalid)?;
+        let value: serde_json::Value =
+            crate::contract::decode(text).map_err(ConfigError::Invalid)?;
         if !value.is_object() {
             return Err(ConfigError::Invalid("expected a JSON object".into()));
         }
@@ -64,7 +70,9 @@ impl Config {
         if !allowed || (has_scheme && !base.contains("://")) {
             return Err(ConfigError::BadApiBase(config.api_base));
         }
-        Ok(Config { api_base: base.to_owned() })
+        Ok(Config {
+            api_base: base.to_owned(),
+        })
     }
 
     /// The absolute-path or absolute-URL API base, ending in `/`, for a page whose base path is
@@ -100,11 +108,18 @@ mod tests {
 
     #[test]
     fn parses_and_defaults() {
-        assert_eq!(Config::parse(r#"{"api_base":"data/"}"#), Ok(Config { api_base: "data/".into() }));
+        assert_eq!(
+            Config::parse(r#"{"api_base":"data/"}"#),
+            Ok(Config {
+                api_base: "data/".into()
+            })
+        );
         assert_eq!(Config::parse("{}"), Ok(Config::default()));
         assert_eq!(
             Config::parse(r#"{"api_base":"https://cdn.example.org/news/api"}"#),
-            Ok(Config { api_base: "https://cdn.example.org/news/api".into() })
+            Ok(Config {
+                api_base: "https://cdn.example.org/news/api".into()
+            })
         );
     }
 
@@ -127,9 +142,21 @@ mod tests {
 
     #[test]
     fn rejects_unsafe_api_bases() {
-        for base in ["", "  ", "javascript:alert(1)", "JavaScript:x", "data:text/html,x", "ftp://x/", "mailto:a@b", "a\u{0}b"] {
+        for base in [
+            "",
+            "  ",
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            "ftp://x/",
+            "mailto:a@b",
+            "a\u{0}b",
+        ] {
             let json = serde_json::json!({ "api_base": base }).to_string();
-            assert!(matches!(Config::parse(&json), Err(ConfigError::BadApiBase(_))), "{base:?}");
+            assert!(
+                matches!(Config::parse(&json), Err(ConfigError::BadApiBase(_))),
+                "{base:?}"
+            );
         }
     }
 
@@ -141,7 +168,10 @@ mod tests {
         assert_eq!(cfg("./api/").resolve_api_base("/news/"), "/news/api/");
         assert_eq!(cfg("api/").resolve_api_base("/news"), "/news/api/");
         assert_eq!(cfg("/data/").resolve_api_base("/news/"), "/data/");
-        assert_eq!(cfg("https://x.example/api").resolve_api_base("/news/"), "https://x.example/api/");
+        assert_eq!(
+            cfg("https://x.example/api").resolve_api_base("/news/"),
+            "https://x.example/api/"
+        );
     }
 
     #[test]

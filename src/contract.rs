@@ -156,7 +156,10 @@ impl Article {
             summary: None,
             tags: self.tags.clone(),
             image: self.image.clone(),
-            news: SummaryMeta { category: self.news.category.clone(), views: self.news.views },
+            news: SummaryMeta {
+                category: self.news.category.clone(),
+                views: self.news.views,
+            },
         }
     }
 }
@@ -205,7 +208,9 @@ pub fn is_valid_id(s: &str) -> bool {
     !bytes.is_empty()
         && bytes.len() <= 128
         && bytes[0].is_ascii_alphanumeric()
-        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
 }
 
 /// Decodes a contract document, naming the field at fault (`_news.views: invalid type …`).

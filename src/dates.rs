@@ -22,7 +22,9 @@ impl Timestamp {
         }
         let num = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = s.get(range)?;
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let seps_ok = b[4] == b'-' && b[7] == b'-' && b[13] == b':' && b[16] == b':';
         if !seps_ok {
@@ -71,7 +73,10 @@ impl Timestamp {
             && ts.hour < 24
             && ts.minute < 60
             && ts.second < 61;
-        valid.then_some(Timestamp { offset_minutes, ..ts })
+        valid.then_some(Timestamp {
+            offset_minutes,
+            ..ts
+        })
     }
 
     /// `YYYY-MM-DD HH:MM:SS` in the timestamp's own offset.
@@ -85,6 +90,11 @@ impl Timestamp {
     /// `YYYY-MM-DD` in the timestamp's own offset.
     pub fn format_date(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Year × 12 + month (0-based), in the timestamp's own offset: equal for the same month.
+    pub fn month_index(&self) -> i32 {
+        self.year * 12 + self.month as i32 - 1
     }
 
     /// Seconds since 1970-01-01T00:00:00Z, for ordering instants given in different offsets.
@@ -146,19 +156,36 @@ mod tests {
         let t = Timestamp::parse("2025-03-14T09:05:07+08:00").expect("valid");
         assert_eq!(t.format_datetime(), "2025-03-14 09:05:07");
         assert_eq!(t.format_date(), "2025-03-14");
-        assert_eq!(display_datetime("2024-12-31T23:59:59-05:30"), "2024-12-31 23:59:59");
-        assert_eq!(display_datetime("2025-01-02T03:04:05.123Z"), "2025-01-02 03:04:05");
+        assert_eq!(
+            display_datetime("2024-12-31T23:59:59-05:30"),
+            "2024-12-31 23:59:59"
+        );
+        assert_eq!(
+            display_datetime("2025-01-02T03:04:05.123Z"),
+            "2025-01-02 03:04:05"
+        );
     }
 
     #[test]
     fn unparsable_dates_are_shown_as_given() {
-        for bad in ["", "2025-03-14", "2025-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2025-03-14T09:30:00",
-            "2025-03-14T25:00:00Z", "2025-03-14T09:30:00+8:00", "２０２５-03-14T09:30:00Z", "2025-03-14T09:30:00.Z"]
-        {
+        for bad in [
+            "",
+            "2025-03-14",
+            "2025-13-01T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2025-03-14T09:30:00",
+            "2025-03-14T25:00:00Z",
+            "2025-03-14T09:30:00+8:00",
+            "２０２５-03-14T09:30:00Z",
+            "2025-03-14T09:30:00.Z",
+        ] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");
             assert_eq!(display_date(bad), bad);
         }
-        assert!(Timestamp::parse("2024-02-29T00:00:00Z").is_some(), "leap day");
+        assert!(
+            Timestamp::parse("2024-02-29T00:00:00Z").is_some(),
+            "leap day"
+        );
     }
 
     #[test]

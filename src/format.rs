@@ -40,8 +40,16 @@ mod tests {
 
     #[test]
     fn groups_thousands() {
-        let cases = [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (1234, "1,234"), (250_000, "250,000"),
-            (1_234_567, "1,234,567"), (u64::MAX, "18,446,744,073,709,551,615")];
+        let cases = [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1234, "1,234"),
+            (250_000, "250,000"),
+            (1_234_567, "1,234,567"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ];
         for (n, want) in cases {
             assert_eq!(group_thousands(n), want);
         }
@@ -49,7 +57,10 @@ mod tests {
 
     #[test]
     fn splits_paragraphs_on_blank_lines() {
-        assert_eq!(paragraphs("一\n\n二\n三\n\n\n  \n四 "), ["一", "二\n三", "四"]);
+        assert_eq!(
+            paragraphs("一\n\n二\n三\n\n\n  \n四 "),
+            ["一", "二\n三", "四"]
+        );
         assert_eq!(paragraphs("a\r\n\r\nb"), ["a", "b"]);
         assert!(paragraphs("  \n\n ").is_empty());
     }

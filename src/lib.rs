@@ -1,6 +1,10 @@
 //! A news reader over a static JSON Feed API: the app, its route table and its pure logic.
 
+#[cfg(feature = "app")]
 pub mod api;
+#[cfg(feature = "builder")]
+pub mod builder;
+#[cfg(feature = "app")]
 pub mod components;
 pub mod config;
 pub mod contract;
@@ -8,115 +12,128 @@ pub mod dates;
 pub mod format;
 pub mod i18n;
 pub mod links;
+#[cfg(feature = "app")]
 pub mod list_memory;
+#[cfg(feature = "app")]
 pub mod pages;
 pub mod pagination;
 pub mod related;
 pub mod sanitize;
+pub mod tokenize;
 
-use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+#[cfg(feature = "app")]
+pub use shell::{document_base, App, PageBase};
 
-use api::{Boot, BootError};
-use components::{ErrorView, Loading, SiteFooter, SiteHeader};
-use list_memory::ListMemory;
-use pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SitemapPage};
+/// The app's root: configuration, the shell around every page, and the one route table.
+#[cfg(feature = "app")]
+mod shell {
+    use crate::{i18n, links};
+    use leptos::prelude::*;
+    use leptos_meta::{provide_meta_context, Title};
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
 
-/// The path the app is deployed under (`/`, `/news/`), shared through context.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageBase(pub String);
-
-/// The deploy path of the current document, from its `<base href>` (which Trunk sets to the
-/// build's public URL). Browser only.
-pub fn document_base() -> String {
-    let path = document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default();
-    links::normalize_base(&path)
-}
-
-/// The whole app, deployed under `base` (`/` or e.g. `/news/`): reads the configuration and the
-/// site, then routes.
-#[component]
-pub fn App(#[prop(into)] base: String) -> impl IntoView {
-    provide_meta_context();
-    let base = links::normalize_base(&base);
-    let router_base = base.trim_end_matches('/').to_owned();
-    provide_context(PageBase(base.clone()));
-    let boot = LocalResource::new(move || {
-        let base = base.clone();
-        async move { api::boot(&base).await }
-    });
-    let retry = Callback::new(move |()| boot.refetch());
-    view! {
-        <Router base=router_base>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match boot.await {
-                        Ok(boot) => view! { <Reader boot/> }.into_any(),
-                        Err(error) => view! { <BootFailure error retry/> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </Router>
-    }
-}
-
-/// The reader once the site is known: header, the routes, footer.
-#[component]
-fn Reader(boot: Boot) -> impl IntoView {
-    let Boot { api, site } = boot;
-    let site_title = site.title.clone();
-    provide_context(api);
-    provide_context(site);
-    provide_context(ListMemory::default());
-    view! {
-        <Title formatter=move |page: String| i18n::document_title(&page, &site_title)/>
-        <a class="skip-link" href="#main">{i18n::SKIP_TO_CONTENT}</a>
-        <SiteHeader/>
-        <main id="main" class="page" tabindex="-1">
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/category/:slug") view=CategoryPage/>
-                <Route path=path!("/articles/:id") view=ArticlePage/>
-                <Route path=path!("/articles/:id/related") view=RelatedPage/>
-                <Route path=path!("/sitemap") view=SitemapPage/>
-            </Routes>
-        </main>
-        <SiteFooter/>
-    }
-}
-
-/// Shown when the app cannot start: a configuration problem, or the site data not loading.
-#[component]
-fn BootFailure(error: BootError, retry: Callback<()>) -> impl IntoView {
-    let body = match error {
-        BootError::Config(e) => view! { <ConfigProblem detail=e.to_string()/> }.into_any(),
-        BootError::Api(api::ApiError::NotFound) => {
-            view! { <ConfigProblem detail="site.json: not found".to_owned()/> }.into_any()
-        }
-        BootError::Api(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+    use crate::api::{self, Boot, BootError};
+    use crate::components::{ErrorView, Loading, SiteFooter, SiteHeader};
+    use crate::list_memory::ListMemory;
+    use crate::pages::{
+        ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SitemapPage,
     };
-    view! {
-        <Title text=i18n::APP_NAME/>
-        <main id="main" class="page">{body}</main>
-    }
-}
 
-/// The configuration cannot be used: nothing to retry, the operator must fix it.
-#[component]
-fn ConfigProblem(detail: String) -> impl IntoView {
-    view! {
-        <section class="error-view" role="alert">
-            <h1>{i18n::CONFIG_ERROR}</h1>
-            <p>{i18n::CONFIG_ERROR_HINT}</p>
-            <p class="error-view__detail"><code>{detail}</code></p>
-        </section>
+    /// The path the app is deployed under (`/`, `/news/`), shared through context.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PageBase(pub String);
+
+    /// The deploy path of the current document, from its `<base href>` (which Trunk sets to the
+    /// build's public URL). Browser only.
+    pub fn document_base() -> String {
+        let path = document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname())
+            .unwrap_or_default();
+        links::normalize_base(&path)
+    }
+
+    /// The whole app, deployed under `base` (`/` or e.g. `/news/`): reads the configuration and the
+    /// site, then routes.
+    #[component]
+    pub fn App(#[prop(into)] base: String) -> impl IntoView {
+        provide_meta_context();
+        let base = links::normalize_base(&base);
+        let router_base = base.trim_end_matches('/').to_owned();
+        provide_context(PageBase(base.clone()));
+        let boot = LocalResource::new(move || {
+            let base = base.clone();
+            async move { api::boot(&base).await }
+        });
+        let retry = Callback::new(move |()| boot.refetch());
+        view! {
+            <Router base=router_base>
+                <Suspense fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match boot.await {
+                            Ok(boot) => view! { <Reader boot/> }.into_any(),
+                            Err(error) => view! { <BootFailure error retry/> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </Router>
+        }
+    }
+
+    /// The reader once the site is known: header, the routes, footer.
+    #[component]
+    fn Reader(boot: Boot) -> impl IntoView {
+        let Boot { api, site } = boot;
+        let site_title = site.title.clone();
+        provide_context(api);
+        provide_context(site);
+        provide_context(ListMemory::default());
+        view! {
+            <Title formatter=move |page: String| i18n::document_title(&page, &site_title)/>
+            <a class="skip-link" href="#main">{i18n::SKIP_TO_CONTENT}</a>
+            <SiteHeader/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/category/:slug") view=CategoryPage/>
+                    <Route path=path!("/articles/:id") view=ArticlePage/>
+                    <Route path=path!("/articles/:id/related") view=RelatedPage/>
+                    <Route path=path!("/sitemap") view=SitemapPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        }
+    }
+
+    /// Shown when the app cannot start: a configuration problem, or the site data not loading.
+    #[component]
+    fn BootFailure(error: BootError, retry: Callback<()>) -> impl IntoView {
+        let body = match error {
+            BootError::Config(e) => view! { <ConfigProblem detail=e.to_string()/> }.into_any(),
+            BootError::Api(api::ApiError::NotFound) => {
+                view! { <ConfigProblem detail="site.json: not found".to_owned()/> }.into_any()
+            }
+            BootError::Api(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+        };
+        view! {
+            <Title text=i18n::APP_NAME/>
+            <main id="main" class="page">{body}</main>
+        }
+    }
+
+    /// The configuration cannot be used: nothing to retry, the operator must fix it.
+    #[component]
+    fn ConfigProblem(detail: String) -> impl IntoView {
+        view! {
+            <section class="error-view" role="alert">
+                <h1>{i18n::CONFIG_ERROR}</h1>
+                <p>{i18n::CONFIG_ERROR_HINT}</p>
+                <p class="error-view__detail"><code>{detail}</code></p>
+            </section>
+        }
     }
 }

@@ -91,13 +91,22 @@ mod tests {
     fn absolute_paths_under_a_base() {
         assert_eq!(absolute_path("/", &home(2)), "/");
         assert_eq!(absolute_path("/news/", &home(1)), "/news/");
-        assert_eq!(absolute_path("/news/", &category("x", 2)), "/news/category/x");
+        assert_eq!(
+            absolute_path("/news/", &category("x", 2)),
+            "/news/category/x"
+        );
         assert_eq!(absolute_path("/", &article("a")), "/articles/a");
     }
 
     #[test]
     fn normalizes_bases() {
-        for (raw, want) in [("", "/"), ("/", "/"), ("news", "/news/"), ("/news", "/news/"), ("/a/b/", "/a/b/")] {
+        for (raw, want) in [
+            ("", "/"),
+            ("/", "/"),
+            ("news", "/news/"),
+            ("/news", "/news/"),
+            ("/a/b/", "/a/b/"),
+        ] {
             assert_eq!(normalize_base(raw), want, "{raw:?}");
         }
     }

@@ -19,7 +19,10 @@ pub struct ListMemory {
 
 impl Default for ListMemory {
     fn default() -> Self {
-        ListMemory { last: RwSignal::new(None), restore_pending: RwSignal::new(false) }
+        ListMemory {
+            last: RwSignal::new(None),
+            restore_pending: RwSignal::new(false),
+        }
     }
 }
 
@@ -32,7 +35,8 @@ impl ListMemory {
 
     /// Where "back to list" leads: the remembered list, else `fallback`.
     pub fn back_href(&self, fallback: String) -> String {
-        self.last.with_untracked(|last| last.as_ref().map_or(fallback, |v| v.href.clone()))
+        self.last
+            .with_untracked(|last| last.as_ref().map_or(fallback, |v| v.href.clone()))
     }
 
     /// Called when the reader follows "back to list": the list restores its scroll once loaded.
@@ -47,7 +51,9 @@ impl ListMemory {
             return;
         }
         self.restore_pending.set(false);
-        let Some(visit) = self.last.get_untracked().filter(|v| v.href == href) else { return };
+        let Some(visit) = self.last.get_untracked().filter(|v| v.href == href) else {
+            return;
+        };
         // Wait for layout, so the page is tall enough to scroll that far.
         request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, visit.scroll_y));
     }

@@ -3,7 +3,9 @@
 /// The page a `?page=` value asks for: anything missing, non-numeric or below 1 is page 1;
 /// numbers past `u32::MAX` saturate (and then are "no such page").
 pub fn parse_page(raw: Option<&str>) -> u32 {
-    let Some(raw) = raw.map(str::trim) else { return 1 };
+    let Some(raw) = raw.map(str::trim) else {
+        return 1;
+    };
     if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
         raw.parse::<u32>().unwrap_or(u32::MAX).max(1)
     } else {
@@ -90,12 +92,56 @@ mod tests {
         assert_eq!(page_links(1, 0), vec![]);
         assert_eq!(page_links(1, 1), vec![Page(1)]);
         assert_eq!(page_links(1, 3), vec![Page(1), Page(2), Page(3)]);
-        assert_eq!(page_links(1, 10), vec![Page(1), Page(2), Page(3), Gap, Page(10)]);
-        assert_eq!(page_links(6, 10), vec![Page(1), Gap, Page(4), Page(5), Page(6), Page(7), Page(8), Page(9), Page(10)]);
-        assert_eq!(page_links(6, 12), vec![Page(1), Gap, Page(4), Page(5), Page(6), Page(7), Page(8), Gap, Page(12)]);
+        assert_eq!(
+            page_links(1, 10),
+            vec![Page(1), Page(2), Page(3), Gap, Page(10)]
+        );
+        assert_eq!(
+            page_links(6, 10),
+            vec![
+                Page(1),
+                Gap,
+                Page(4),
+                Page(5),
+                Page(6),
+                Page(7),
+                Page(8),
+                Page(9),
+                Page(10)
+            ]
+        );
+        assert_eq!(
+            page_links(6, 12),
+            vec![
+                Page(1),
+                Gap,
+                Page(4),
+                Page(5),
+                Page(6),
+                Page(7),
+                Page(8),
+                Gap,
+                Page(12)
+            ]
+        );
         // A gap of exactly one page shows the page.
-        assert_eq!(page_links(4, 10), vec![Page(1), Page(2), Page(3), Page(4), Page(5), Page(6), Gap, Page(10)]);
-        assert_eq!(page_links(10, 10), vec![Page(1), Gap, Page(8), Page(9), Page(10)]);
+        assert_eq!(
+            page_links(4, 10),
+            vec![
+                Page(1),
+                Page(2),
+                Page(3),
+                Page(4),
+                Page(5),
+                Page(6),
+                Gap,
+                Page(10)
+            ]
+        );
+        assert_eq!(
+            page_links(10, 10),
+            vec![Page(1), Gap, Page(8), Page(9), Page(10)]
+        );
         // Out-of-range pages are clamped rather than producing nonsense.
         assert_eq!(page_links(u32::MAX, 2), vec![Page(1), Page(2)]);
     }

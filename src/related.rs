@@ -16,7 +16,11 @@ pub fn rank_related(article: &Article, candidates: &[ArticleSummary]) -> Vec<Art
         .filter(|c| c.id != article.id)
         .map(|c| (shared(c), sort_key(&c.date_published), c))
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then_with(|| a.2.id.cmp(&b.2.id)));
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.2.id.cmp(&b.2.id))
+    });
     let mut seen: Vec<&str> = Vec::new();
     scored
         .into_iter()
@@ -44,7 +48,10 @@ mod tests {
             summary: None,
             tags: tags.iter().map(|t| t.to_string()).collect(),
             image: None,
-            news: SummaryMeta { category: "c".into(), views: None },
+            news: SummaryMeta {
+                category: "c".into(),
+                views: None,
+            },
         }
     }
 
@@ -81,21 +88,44 @@ mod tests {
         let me = article("me", &["餐饮", "学校食堂"]);
         let candidates = [
             summary("me", "2026-01-01T00:00:00+08:00", &["餐饮", "学校食堂"]),
-            summary("old-two-tags", "2024-01-01T00:00:00+08:00", &["餐饮", "学校食堂"]),
+            summary(
+                "old-two-tags",
+                "2024-01-01T00:00:00+08:00",
+                &["餐饮", "学校食堂"],
+            ),
             summary("new-no-tags", "2026-01-01T00:00:00+08:00", &[]),
             summary("mid-one-tag", "2025-01-01T00:00:00+08:00", &["餐饮"]),
-            summary("new-one-tag", "2025-05-01T00:00:00+08:00", &["学校食堂", "冷链"]),
+            summary(
+                "new-one-tag",
+                "2025-05-01T00:00:00+08:00",
+                &["学校食堂", "冷链"],
+            ),
             summary("bad-date", "yesterday", &["餐饮"]),
         ];
         let got = rank_related(&me, &candidates);
-        assert_eq!(ids(&got), ["old-two-tags", "new-one-tag", "mid-one-tag", "bad-date", "new-no-tags"]);
+        assert_eq!(
+            ids(&got),
+            [
+                "old-two-tags",
+                "new-one-tag",
+                "mid-one-tag",
+                "bad-date",
+                "new-no-tags"
+            ]
+        );
     }
 
     #[test]
     fn at_most_five_and_no_duplicates() {
         let me = article("me", &["t"]);
         let mut candidates: Vec<_> = (0..9)
-            .map(|i| summary(&format!("a{i}"), &format!("2025-01-0{}T00:00:00Z", i + 1), &["t"]))
+            .map(|i| {
+                summary(
+                    &format!("a{i}"),
+                    &format!("2025-01-0{}T00:00:00Z", i + 1),
+                    &["t"],
+                )
+            })
             .collect();
         candidates.push(candidates[8].clone());
         let got = rank_related(&me, &candidates);
@@ -110,6 +140,9 @@ mod tests {
             summary("utc-later", "2025-01-01T01:00:00Z", &[]),
             summary("beijing-earlier", "2025-01-01T08:30:00+08:00", &[]),
         ];
-        assert_eq!(ids(&rank_related(&me, &candidates)), ["utc-later", "beijing-earlier"]);
+        assert_eq!(
+            ids(&rank_related(&me, &candidates)),
+            ["utc-later", "beijing-earlier"]
+        );
     }
 }

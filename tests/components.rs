@@ -41,7 +41,10 @@ fn container() -> HtmlElement {
 
 fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).expect("query");
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -54,14 +57,29 @@ async fn article_list_renders_from_fixture_data() {
         view! { <Router><ArticleList items=feed.items/></Router> }
     });
     tick().await;
-    let list = root.query_selector("ul[aria-label='文章列表']").ok().flatten().expect("a named list");
+    let list = root
+        .query_selector("ul[aria-label='文章列表']")
+        .ok()
+        .flatten()
+        .expect("a named list");
     assert_eq!(list.children().length(), 2);
-    assert_eq!(texts(&root, "h2 a"), ["学校食堂检查结果公布", "<b>Not bold</b>"], "titles are text, never markup");
+    assert_eq!(
+        texts(&root, "h2 a"),
+        ["学校食堂检查结果公布", "<b>Not bold</b>"],
+        "titles are text, never markup"
+    );
     assert!(root.query_selector("h2 b").ok().flatten().is_none());
     let first = root.query_selector("h2 a").ok().flatten().expect("link");
     assert_eq!(first.get_attribute("href").as_deref(), Some("articles/a-1"));
     let text = root.text_content().unwrap_or_default();
-    for expected in ["2026-03-14", "通知公告", "浏览 12,345 次", "摘要一", "科普知识", "Summary two"] {
+    for expected in [
+        "2026-03-14",
+        "通知公告",
+        "浏览 12,345 次",
+        "摘要一",
+        "科普知识",
+        "Summary two",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in {text:?}");
     }
 }
@@ -69,22 +87,45 @@ async fn article_list_renders_from_fixture_data() {
 #[wasm_bindgen_test]
 async fn pagination_marks_only_the_current_page() {
     let root = container();
-    let info = PageInfo { page: 2, total_pages: 5, total_items: 44 };
+    let info = PageInfo {
+        page: 2,
+        total_pages: 5,
+        total_items: 44,
+    };
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <Router><Pagination source=ListSource::Column("notices".into()) info/></Router> }
     });
     tick().await;
-    let current = root.query_selector_all("[aria-current='page']").expect("query");
+    let current = root
+        .query_selector_all("[aria-current='page']")
+        .expect("query");
     assert_eq!(current.length(), 1);
-    let current = root.query_selector("[aria-current='page']").ok().flatten().expect("current");
-    assert_eq!(current.get_attribute("aria-label").as_deref(), Some("第 2 页"));
-    assert_eq!(current.get_attribute("href").as_deref(), Some("category/notices?page=2"));
+    let current = root
+        .query_selector("[aria-current='page']")
+        .ok()
+        .flatten()
+        .expect("current");
+    assert_eq!(
+        current.get_attribute("aria-label").as_deref(),
+        Some("第 2 页")
+    );
+    assert_eq!(
+        current.get_attribute("href").as_deref(),
+        Some("category/notices?page=2")
+    );
     let text = root.text_content().unwrap_or_default();
     for expected in ["上一页", "下一页", "共 5 页", "共 44 篇"] {
         assert!(text.contains(expected), "missing {expected:?} in {text:?}");
     }
-    let first = root.query_selector("a[aria-label='第 1 页']").ok().flatten().expect("page 1");
-    assert_eq!(first.get_attribute("href").as_deref(), Some("category/notices"));
+    let first = root
+        .query_selector("a[aria-label='第 1 页']")
+        .ok()
+        .flatten()
+        .expect("page 1");
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some("category/notices")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -99,10 +140,22 @@ async fn error_view_explains_and_retries() {
         view! { <ErrorView error=ApiError::Decode("_news.views: invalid type".into()) on_retry/> }
     });
     tick().await;
-    let alert = root.query_selector("[role='alert']").ok().flatten().expect("an alert");
+    let alert = root
+        .query_selector("[role='alert']")
+        .ok()
+        .flatten()
+        .expect("an alert");
     let text = alert.text_content().unwrap_or_default();
-    assert!(text.contains("加载失败") && text.contains("内容无法读取") && text.contains("_news.views"), "{text}");
-    let button: HtmlElement = root.query_selector("button").ok().flatten().expect("retry").unchecked_into();
+    assert!(
+        text.contains("加载失败") && text.contains("内容无法读取") && text.contains("_news.views"),
+        "{text}"
+    );
+    let button: HtmlElement = root
+        .query_selector("button")
+        .ok()
+        .flatten()
+        .expect("retry")
+        .unchecked_into();
     assert_eq!(button.text_content().as_deref(), Some("重试"));
     button.click();
     assert_eq!(retries.load(Ordering::SeqCst), 1);
@@ -116,7 +169,10 @@ async fn not_found_error_shows_the_404_view() {
     });
     tick().await;
     assert_eq!(texts(&root, "h1"), ["页面不存在"]);
-    assert!(root.query_selector("button").ok().flatten().is_none(), "nothing to retry");
+    assert!(
+        root.query_selector("button").ok().flatten().is_none(),
+        "nothing to retry"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -130,7 +186,10 @@ async fn article_body_sanitizes_html_after_mount() {
     tick().await;
     let html = root.inner_html();
     assert!(html.contains("正文"), "{html}");
-    assert!(!html.contains("script") && !html.contains("onclick") && !html.contains("onerror"), "{html}");
+    assert!(
+        !html.contains("script") && !html.contains("onclick") && !html.contains("onerror"),
+        "{html}"
+    );
     assert!(html.contains("https://news.example/api/x.png"), "{html}");
 }
 
@@ -138,7 +197,10 @@ async fn article_body_sanitizes_html_after_mount() {
 async fn article_body_text_becomes_paragraphs() {
     let root = container();
     let body = BodyContent::Text("第一段\n\n<b>第二段</b>\n\n\n第三段".into());
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ArticleBody body base="/api/"/> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ArticleBody body base="/api/"/> },
+    );
     tick().await;
     assert_eq!(texts(&root, "p"), ["第一段", "<b>第二段</b>", "第三段"]);
 }

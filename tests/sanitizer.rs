@@ -64,13 +64,41 @@ const PAYLOADS: &[&str] = &[
 ];
 
 const KEPT_TAGS: &[&str] = &[
-    "p", "h2", "h3", "h4", "ul", "ol", "li", "a", "img", "strong", "em", "b", "i", "u",
-    "blockquote", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr",
-    "th", "td", "br", "hr", "code", "pre",
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "img",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "br",
+    "hr",
+    "code",
+    "pre",
 ];
 
 fn sanitized(html: &str) -> HtmlElement {
-    let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let holder: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
     let fragment = sanitize_html(&doc, html, BASE).expect("sanitize");
     holder.append_child(&fragment).expect("append");
@@ -79,25 +107,47 @@ fn sanitized(html: &str) -> HtmlElement {
 
 fn elements(root: &HtmlElement) -> Vec<Element> {
     let list = root.query_selector_all("*").expect("query");
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
 }
 
 fn assert_safe(payload: &str, root: &HtmlElement) {
     for el in elements(root) {
         let tag = el.local_name();
-        assert!(KEPT_TAGS.contains(&tag.as_str()), "{payload}: <{tag}> survived");
+        assert!(
+            KEPT_TAGS.contains(&tag.as_str()),
+            "{payload}: <{tag}> survived"
+        );
         let names = el.get_attribute_names();
         for i in 0..names.length() {
-            let name = names.get(i).as_string().unwrap_or_default().to_ascii_lowercase();
-            assert!(!name.starts_with("on"), "{payload}: event handler {name} survived");
+            let name = names
+                .get(i)
+                .as_string()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            assert!(
+                !name.starts_with("on"),
+                "{payload}: event handler {name} survived"
+            );
             assert!(
                 ["href", "src", "alt", "title", "rel", "loading"].contains(&name.as_str()),
                 "{payload}: attribute {name} survived"
             );
-            let value = el.get_attribute(&name).unwrap_or_default().to_ascii_lowercase();
-            let compact: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+            let value = el
+                .get_attribute(&name)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let compact: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect();
             for bad in ["javascript:", "vbscript:", "data:"] {
-                assert!(!compact.starts_with(bad), "{payload}: {name}={value} survived");
+                assert!(
+                    !compact.starts_with(bad),
+                    "{payload}: {name}={value} survived"
+                );
             }
         }
     }
@@ -125,16 +175,39 @@ fn allowed_markup_and_text_survive() {
     );
     assert_safe("allowed", &root);
     let text = root.text_content().unwrap_or_default();
-    for expected in ["小标题", "第一段加粗与强调。", "外部链接", "包裹的文字", "图注", "ab"] {
+    for expected in [
+        "小标题",
+        "第一段加粗与强调。",
+        "外部链接",
+        "包裹的文字",
+        "图注",
+        "ab",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in {text:?}");
     }
-    let link = root.query_selector("a[title]").ok().flatten().expect("titled link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/a"));
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow ugc"));
+    let link = root
+        .query_selector("a[title]")
+        .ok()
+        .flatten()
+        .expect("titled link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/a")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer nofollow ugc")
+    );
     let img = root.query_selector("img").ok().flatten().expect("image");
-    assert_eq!(img.get_attribute("src").as_deref(), Some("https://news.example/api/media/chart.svg"));
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("https://news.example/api/media/chart.svg")
+    );
     assert_eq!(img.get_attribute("alt").as_deref(), Some("图表"));
-    assert!(root.query_selector("div, span").ok().flatten().is_none(), "wrappers are unwrapped");
+    assert!(
+        root.query_selector("div, span").ok().flatten().is_none(),
+        "wrappers are unwrapped"
+    );
 }
 
 #[wasm_bindgen_test]

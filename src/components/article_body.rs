@@ -32,7 +32,10 @@ impl From<Body<'_>> for BodyContent {
 pub fn ArticleBody(body: BodyContent, #[prop(into)] base: String) -> impl IntoView {
     match body {
         BodyContent::Text(text) => {
-            let paras = paragraphs(&text).into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
+            let paras = paragraphs(&text)
+                .into_iter()
+                .map(|p| view! { <p>{p}</p> })
+                .collect_view();
             view! { <div class="article__body">{paras}</div> }.into_any()
         }
         BodyContent::Html(html) => {

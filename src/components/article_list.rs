@@ -10,7 +10,10 @@ use crate::{i18n, links};
 /// The articles as a list named "文章列表". When `list_href` is given, opening an article
 /// remembers that list page for "back to list".
 #[component]
-pub fn ArticleList(items: Vec<ArticleSummary>, #[prop(optional)] list_href: Option<String>) -> impl IntoView {
+pub fn ArticleList(
+    items: Vec<ArticleSummary>,
+    #[prop(optional)] list_href: Option<String>,
+) -> impl IntoView {
     let site = use_context::<Site>();
     let memory = use_context::<ListMemory>();
     let on_open = move || {
@@ -21,7 +24,9 @@ pub fn ArticleList(items: Vec<ArticleSummary>, #[prop(optional)] list_href: Opti
     let cards = items
         .into_iter()
         .map(|item| {
-            let column = site.as_ref().map(|s| s.category_name(&item.news.category).to_owned());
+            let column = site
+                .as_ref()
+                .map(|s| s.category_name(&item.news.category).to_owned());
             view! { <ArticleCard item column on_open=on_open.clone()/> }
         })
         .collect_view();
@@ -29,9 +34,15 @@ pub fn ArticleList(items: Vec<ArticleSummary>, #[prop(optional)] list_href: Opti
 }
 
 #[component]
-fn ArticleCard(item: ArticleSummary, column: Option<String>, on_open: impl Fn() + 'static) -> impl IntoView {
+fn ArticleCard(
+    item: ArticleSummary,
+    column: Option<String>,
+    on_open: impl Fn() + 'static,
+) -> impl IntoView {
     let lead = item.lead().map(str::to_owned);
-    let column = column.or_else(|| Some(item.news.category.clone())).filter(|c| !c.is_empty());
+    let column = column
+        .or_else(|| Some(item.news.category.clone()))
+        .filter(|c| !c.is_empty());
     view! {
         <li class="news-list__item">
             <article class="news-card">

@@ -12,7 +12,10 @@ use crate::list_memory::ListMemory;
 /// Loads and shows page `page` of `source`; the previous page stays on screen while the next
 /// one loads. A page past the end shows "no such page" with a link back to page 1.
 #[component]
-pub fn FeedView(#[prop(into)] source: Signal<ListSource>, #[prop(into)] page: Signal<u32>) -> impl IntoView {
+pub fn FeedView(
+    #[prop(into)] source: Signal<ListSource>,
+    #[prop(into)] page: Signal<u32>,
+) -> impl IntoView {
     let api = expect_context::<Api>();
     let feed = LocalResource::new(move || {
         let (api, source, page) = (api.clone(), source.get(), page.get());

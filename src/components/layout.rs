@@ -13,7 +13,9 @@ pub fn SiteHeader() -> impl IntoView {
     let columns = site
         .categories
         .iter()
-        .map(|c| view! { <li><NavLink href=links::category(&c.slug, 1) label=c.name.clone()/></li> })
+        .map(
+            |c| view! { <li><NavLink href=links::category(&c.slug, 1) label=c.name.clone()/></li> },
+        )
         .collect_view();
     view! {
         <header class="site-header">

@@ -14,7 +14,9 @@ pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
     let numbered = page_links(current, info.total_pages)
         .into_iter()
         .map(|link| match link {
-            PageLink::Gap => view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
+            PageLink::Gap => {
+                view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any()
+            }
             PageLink::Page(n) => view! {
                 <li>
                     <a
@@ -31,7 +33,8 @@ pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
         })
         .collect_view();
     let step = |target: Option<u32>, label: &'static str| {
-        target.map(|n| view! { <li><a class="pagination__step" href=source.href(n)>{label}</a></li> })
+        target
+            .map(|n| view! { <li><a class="pagination__step" href=source.href(n)>{label}</a></li> })
     };
     view! {
         <nav class="pagination" aria-label=i18n::PAGINATION>

@@ -33,17 +33,38 @@ fn a_minimal_article_is_fine() {
 #[test]
 fn field_errors_name_the_field() {
     let cases = [
-        (r#"{"title":"t","date_published":"d","_news":{"category":"c"}}"#, "id"),
-        (r#"{"id":1,"title":"t","date_published":"d","_news":{"category":"c"}}"#, "id"),
-        (r#"{"id":"a","title":"t","date_published":"d","_news":{"category":"c","views":"many"}}"#, "_news.views"),
-        (r#"{"id":"a","title":"t","date_published":"d","tags":"x","_news":{"category":"c"}}"#, "tags"),
-        (r#"{"id":"a","title":"t","date_published":"d","authors":[{"nom":"x"}],"_news":{"category":"c"}}"#, "name"),
-        (r#"{"id":"a","title":"t","date_published":"d","_news":{"category":"c","prev":{"id":"b"}}}"#, "title"),
+        (
+            r#"{"title":"t","date_published":"d","_news":{"category":"c"}}"#,
+            "id",
+        ),
+        (
+            r#"{"id":1,"title":"t","date_published":"d","_news":{"category":"c"}}"#,
+            "id",
+        ),
+        (
+            r#"{"id":"a","title":"t","date_published":"d","_news":{"category":"c","views":"many"}}"#,
+            "_news.views",
+        ),
+        (
+            r#"{"id":"a","title":"t","date_published":"d","tags":"x","_news":{"category":"c"}}"#,
+            "tags",
+        ),
+        (
+            r#"{"id":"a","title":"t","date_published":"d","authors":[{"nom":"x"}],"_news":{"category":"c"}}"#,
+            "name",
+        ),
+        (
+            r#"{"id":"a","title":"t","date_published":"d","_news":{"category":"c","prev":{"id":"b"}}}"#,
+            "title",
+        ),
         (r#"{"id":"a","title":"t","date_published":"d"}"#, "_news"),
     ];
     for (json, field) in cases {
         let err = decode::<Article>(json).expect_err(json);
-        assert!(err.contains(field), "{json}: error {err:?} should name {field}");
+        assert!(
+            err.contains(field),
+            "{json}: error {err:?} should name {field}"
+        );
     }
 }
 
@@ -96,7 +117,18 @@ fn id_validation() {
     for ok in ["a", "A1", "2025-03-14-x", "a_b", long_ok.as_str()] {
         assert!(is_valid_id(ok), "{ok}");
     }
-    for bad in ["", "-a", "_a", "a/b", "../x", "%2e%2e", "a.json", "食品", "a b", too_long.as_str()] {
+    for bad in [
+        "",
+        "-a",
+        "_a",
+        "a/b",
+        "../x",
+        "%2e%2e",
+        "a.json",
+        "食品",
+        "a b",
+        too_long.as_str(),
+    ] {
         assert!(!is_valid_id(bad), "{bad}");
     }
 }

@@ -23,7 +23,10 @@ pub fn CategoryPage() -> impl IntoView {
 #[component]
 fn ColumnView(column: Category, page: Memo<u32>) -> impl IntoView {
     let source = ListSource::Column(column.slug.clone());
-    let description = column.description.clone().unwrap_or_else(|| column.name.clone());
+    let description = column
+        .description
+        .clone()
+        .unwrap_or_else(|| column.name.clone());
     view! {
         <Title text=column.name.clone()/>
         <Meta name="description" content=description/>

@@ -2,7 +2,9 @@
 //! (no scripts run, no resources load), copying only what is allowed into fresh nodes of the
 //! live document. Nothing is ever serialized and parsed again, so there is no mutation XSS.
 
-use super::{allowed_attributes, disposition, is_safe_url, needs_base, AttrKind, Disposition, MAX_DEPTH};
+use super::{
+    allowed_attributes, disposition, is_safe_url, needs_base, AttrKind, Disposition, MAX_DEPTH,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
 
@@ -10,7 +12,11 @@ const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// Sanitizes `html` into a fragment of `doc`. Relative URLs are resolved against `base_url`, an
 /// absolute URL (the API base).
-pub fn sanitize_html(doc: &Document, html: &str, base_url: &str) -> Result<DocumentFragment, JsValue> {
+pub fn sanitize_html(
+    doc: &Document,
+    html: &str,
+    base_url: &str,
+) -> Result<DocumentFragment, JsValue> {
     let inert = DomParser::new()?.parse_from_string(html, SupportedType::TextHtml)?;
     let out = doc.create_document_fragment();
     if let Some(body) = inert.body() {
@@ -19,17 +25,27 @@ pub fn sanitize_html(doc: &Document, html: &str, base_url: &str) -> Result<Docum
     Ok(out)
 }
 
-fn copy_children(doc: &Document, from: &Node, to: &Node, base_url: &str, depth: usize) -> Result<(), JsValue> {
+fn copy_children(
+    doc: &Document,
+    from: &Node,
+    to: &Node,
+    base_url: &str,
+    depth: usize,
+) -> Result<(), JsValue> {
     let children = from.child_nodes();
     for i in 0..children.length() {
-        let Some(node) = children.item(i) else { continue };
+        let Some(node) = children.item(i) else {
+            continue;
+        };
         match node.node_type() {
             Node::TEXT_NODE => {
                 let text = node.node_value().unwrap_or_default();
                 to.append_child(&doc.create_text_node(&text))?;
             }
             Node::ELEMENT_NODE => {
-                let Ok(el) = node.dyn_into::<Element>() else { continue };
+                let Ok(el) = node.dyn_into::<Element>() else {
+                    continue;
+                };
                 copy_element(doc, &el, to, base_url, depth)?;
             }
             // Comments, CDATA and processing instructions are dropped.
@@ -39,7 +55,13 @@ fn copy_children(doc: &Document, from: &Node, to: &Node, base_url: &str, depth: 
     Ok(())
 }
 
-fn copy_element(doc: &Document, el: &Element, to: &Node, base_url: &str, depth: usize) -> Result<(), JsValue> {
+fn copy_element(
+    doc: &Document,
+    el: &Element,
+    to: &Node,
+    base_url: &str,
+    depth: usize,
+) -> Result<(), JsValue> {
     if el.namespace_uri().as_deref() != Some(HTML_NAMESPACE) {
         return Ok(());
     }
@@ -56,7 +78,9 @@ fn copy_element(doc: &Document, el: &Element, to: &Node, base_url: &str, depth: 
         Disposition::Keep => {
             let copy = doc.create_element(&tag)?;
             for (name, kind) in allowed_attributes(&tag) {
-                let Some(value) = el.get_attribute(name) else { continue };
+                let Some(value) = el.get_attribute(name) else {
+                    continue;
+                };
                 let value = match kind {
                     AttrKind::Text => Some(value),
                     AttrKind::Url => safe_resolved_url(&value, base_url),
@@ -84,7 +108,9 @@ fn safe_resolved_url(value: &str, base_url: &str) -> Option<String> {
     if !needs_base(value) {
         return Some(value.trim().to_owned());
     }
-    let resolved = web_sys::Url::new_with_base(value.trim(), base_url).ok()?.href();
+    let resolved = web_sys::Url::new_with_base(value.trim(), base_url)
+        .ok()?
+        .href();
     // A relative URL cannot change the base's scheme, but check the result anyway.
     is_safe_url(&resolved).then_some(resolved)
 }

@@ -1,6 +1,7 @@
 //! The allowlist for untrusted article HTML. The rules here are pure; [`dom`] applies them to a
 //! document parsed by the browser's inert `DOMParser`.
 
+#[cfg(feature = "app")]
 pub mod dom;
 
 /// What happens to an element of the input.
@@ -14,18 +15,82 @@ pub enum Disposition {
     Drop,
 }
 
-const KEPT: &[&str] = &[
-    "p", "h2", "h3", "h4", "ul", "ol", "li", "a", "img", "strong", "em", "b", "i", "u",
-    "blockquote", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr",
-    "th", "td", "br", "hr", "code", "pre",
+/// Elements kept, with their allowed attributes.
+pub const KEPT: &[&str] = &[
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "img",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "br",
+    "hr",
+    "code",
+    "pre",
 ];
 
-const DROPPED: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
-    "noembed", "noframes", "template", "svg", "math", "form", "input", "button", "select",
-    "option", "optgroup", "textarea", "datalist", "output", "title", "head", "meta", "link",
-    "base", "xmp", "plaintext", "listing", "audio", "video", "source", "track", "canvas",
-    "dialog", "portal", "slot", "param", "marquee",
+/// Elements removed together with everything inside them.
+pub const DROPPED: &[&str] = &[
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "noscript",
+    "noembed",
+    "noframes",
+    "template",
+    "svg",
+    "math",
+    "form",
+    "input",
+    "button",
+    "select",
+    "option",
+    "optgroup",
+    "textarea",
+    "datalist",
+    "output",
+    "title",
+    "head",
+    "meta",
+    "link",
+    "base",
+    "xmp",
+    "plaintext",
+    "listing",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "canvas",
+    "dialog",
+    "portal",
+    "slot",
+    "param",
+    "marquee",
 ];
 
 /// What to do with an element named `tag` (a lower-case local name in the HTML namespace).
@@ -52,7 +117,11 @@ pub enum AttrKind {
 pub fn allowed_attributes(tag: &str) -> &'static [(&'static str, AttrKind)] {
     match tag {
         "a" => &[("href", AttrKind::Url), ("title", AttrKind::Text)],
-        "img" => &[("src", AttrKind::Url), ("alt", AttrKind::Text), ("title", AttrKind::Text)],
+        "img" => &[
+            ("src", AttrKind::Url),
+            ("alt", AttrKind::Text),
+            ("title", AttrKind::Text),
+        ],
         _ => &[("title", AttrKind::Text)],
     }
 }
@@ -67,7 +136,9 @@ pub fn is_safe_url(value: &str) -> bool {
     }
     match crate::config::scheme(value) {
         None => true,
-        Some(s) => ["http", "https", "mailto"].iter().any(|ok| s.eq_ignore_ascii_case(ok)),
+        Some(s) => ["http", "https", "mailto"]
+            .iter()
+            .any(|ok| s.eq_ignore_ascii_case(ok)),
     }
 }
 
@@ -87,10 +158,22 @@ mod tests {
 
     #[test]
     fn element_rules() {
-        for t in ["p", "h2", "a", "img", "table", "td", "pre", "figcaption", "br"] {
+        for t in [
+            "p",
+            "h2",
+            "a",
+            "img",
+            "table",
+            "td",
+            "pre",
+            "figcaption",
+            "br",
+        ] {
             assert_eq!(disposition(t), Disposition::Keep, "{t}");
         }
-        for t in ["script", "style", "iframe", "svg", "math", "form", "template", "noscript", "object"] {
+        for t in [
+            "script", "style", "iframe", "svg", "math", "form", "template", "noscript", "object",
+        ] {
             assert_eq!(disposition(t), Disposition::Drop, "{t}");
         }
         for t in ["div", "span", "font", "section", "h1", "custom-element"] {
@@ -100,7 +183,12 @@ mod tests {
 
     #[test]
     fn attribute_rules() {
-        let names = |tag| allowed_attributes(tag).iter().map(|(n, _)| *n).collect::<Vec<_>>();
+        let names = |tag| {
+            allowed_attributes(tag)
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names("a"), ["href", "title"]);
         assert_eq!(names("img"), ["src", "alt", "title"]);
         assert_eq!(names("p"), ["title"]);
@@ -109,15 +197,32 @@ mod tests {
 
     #[test]
     fn url_rules() {
-        for ok in ["https://example.org/x", "HTTP://x", "mailto:a@example.org", "media/a.svg", "/a", "#top",
-            "//cdn.example.org/a.png", "?q=1", "a/b:c", " https://x "]
-        {
+        for ok in [
+            "https://example.org/x",
+            "HTTP://x",
+            "mailto:a@example.org",
+            "media/a.svg",
+            "/a",
+            "#top",
+            "//cdn.example.org/a.png",
+            "?q=1",
+            "a/b:c",
+            " https://x ",
+        ] {
             assert!(is_safe_url(ok), "{ok:?}");
         }
-        for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:x", "java\tscript:x",
-            "java\nscript:x", "\u{1}javascript:x", "vbscript:x", "data:text/html;base64,xx", "file:///etc/passwd",
-            "jav&#x09;ascript:x"]
-        {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:x",
+            "java\tscript:x",
+            "java\nscript:x",
+            "\u{1}javascript:x",
+            "vbscript:x",
+            "data:text/html;base64,xx",
+            "file:///etc/passwd",
+            "jav&#x09;ascript:x",
+        ] {
             // The last one is safe only because DOMParser decodes entities before we see the value;
             // undecoded, its "scheme" contains '&' and it parses as a relative path.
             if bad.contains('&') {

@@ -42,7 +42,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     let base = expect_context::<Api>().base().to_owned();
     let column = article.news.category.clone();
     let column_name = site.category_name(&column).to_owned();
-    let description = article.summary.clone().unwrap_or_else(|| article.title.clone());
+    let description = article
+        .summary
+        .clone()
+        .unwrap_or_else(|| article.title.clone());
     let body = article.body().map(BodyContent::from);
     view! {
         <Title text=article.title.clone()/>

@@ -24,7 +24,12 @@ pub fn Breadcrumb(column: String, column_name: String, title: String) -> impl In
 /// Publish time, view count, source and authors.
 #[component]
 pub fn ArticleMetaLine(article: Article) -> impl IntoView {
-    let authors = article.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("、");
+    let authors = article
+        .authors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、");
     let item = |label: &'static str, value: String| {
         view! { <span class="article__meta-item">{label} "：" {value}</span> }
     };
@@ -45,7 +50,10 @@ pub fn ArticleMetaLine(article: Article) -> impl IntoView {
 #[component]
 pub fn TagList(tags: Vec<String>) -> impl IntoView {
     (!tags.is_empty()).then(|| {
-        let items = tags.into_iter().map(|t| view! { <li class="tags__item">{t}</li> }).collect_view();
+        let items = tags
+            .into_iter()
+            .map(|t| view! { <li class="tags__item">{t}</li> })
+            .collect_view();
         view! { <ul class="tags" aria-label=i18n::TAGS>{items}</ul> }
     })
 }

@@ -1,0 +1,93 @@
+//! The content builder's command line:
+//!
+//! ```text
+//! news-builder build [CONTENT_DIR] [--out DIR]          content/ → public/api/ by default
+//! news-builder import FEED.json --column SLUG [--out DIR]   a JSON Feed as Markdown files
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use newsreader::builder::{build_from_dir, import, output};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build(&args[1..]),
+        Some("import") => import(&args[1..]),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]";
+
+/// Splits `args` into positional arguments and `--flag value` pairs.
+fn parse(args: &[String]) -> Result<(Vec<&str>, Vec<(&str, &str)>), String> {
+    let (mut positional, mut flags) = (Vec::new(), Vec::new());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if let Some(flag) = arg.strip_prefix("--") {
+            let value = it
+                .next()
+                .ok_or_else(|| format!("--{flag} needs a value\n{USAGE}"))?;
+            flags.push((flag, value.as_str()));
+        } else {
+            positional.push(arg.as_str());
+        }
+    }
+    Ok((positional, flags))
+}
+
+fn flag<'a>(flags: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    flags.iter().find(|(f, _)| *f == name).map(|(_, v)| *v)
+}
+
+fn build(args: &[String]) -> Result<(), String> {
+    let (positional, flags) = parse(args)?;
+    let content = PathBuf::from(positional.first().copied().unwrap_or("content"));
+    let out = PathBuf::from(flag(&flags, "out").unwrap_or("public/api"));
+    let started = Instant::now();
+    let files = build_from_dir(&content).map_err(|errors| {
+        let mut text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        text.push(format!(
+            "{} error(s); {} was left as it was",
+            errors.len(),
+            out.display()
+        ));
+        text.join("\n")
+    })?;
+    let report = output::write_tree(&out, &files).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "built {} files into {} ({} written, {} unchanged) in {:.2} s",
+        files.len(),
+        out.display(),
+        report.written,
+        report.unchanged,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn import(args: &[String]) -> Result<(), String> {
+    let (positional, flags) = parse(args)?;
+    let feed = positional.first().ok_or_else(|| USAGE.to_owned())?;
+    let column = flag(&flags, "column").ok_or_else(|| format!("--column is required\n{USAGE}"))?;
+    let out = PathBuf::from(flag(&flags, "out").unwrap_or("content"));
+    let text = std::fs::read_to_string(feed).map_err(|e| format!("{feed}: {e}"))?;
+    let files = import::import_feed(&text, column).map_err(|e| format!("{feed}: {e}"))?;
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for (name, markdown) in &files {
+        let path = out.join(name);
+        std::fs::write(&path, markdown).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    println!("imported {} articles into {}", files.len(), out.display());
+    Ok(())
+}
