@@ -3,19 +3,21 @@
 //! ```text
 //! news-builder build [CONTENT_DIR] [--out DIR]          content/ → public/api/ by default
 //! news-builder import FEED.json --column SLUG [--out DIR]   a JSON Feed as Markdown files
+//! news-builder synth --count N [--out DIR] [--seed S]       a synthetic zh-CN corpus
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use newsreader::builder::{build_from_dir, import, output};
+use newsreader::builder::{build_from_dir, import, output, synth};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("build") => build(&args[1..]),
         Some("import") => import(&args[1..]),
+        Some("synth") => synthesize(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -27,7 +29,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]";
+const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]";
 
 /// Splits `args` into positional arguments and `--flag value` pairs.
 fn parse(args: &[String]) -> Result<(Vec<&str>, Vec<(&str, &str)>), String> {
@@ -66,12 +68,13 @@ fn build(args: &[String]) -> Result<(), String> {
     })?;
     let report = output::write_tree(&out, &files).map_err(|e| format!("{}: {e}", out.display()))?;
     println!(
-        "built {} files into {} ({} written, {} unchanged) in {:.2} s",
+        "built {} files into {} ({} written, {} unchanged) in {:.2} s, peak memory {}",
         files.len(),
         out.display(),
         report.written,
         report.unchanged,
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        peak_memory().unwrap_or_else(|| "unknown".into())
     );
     Ok(())
 }
@@ -90,4 +93,30 @@ fn import(args: &[String]) -> Result<(), String> {
     }
     println!("imported {} articles into {}", files.len(), out.display());
     Ok(())
+}
+
+fn synthesize(args: &[String]) -> Result<(), String> {
+    let (_, flags) = parse(args)?;
+    let number = |name: &str, default: u64| -> Result<u64, String> {
+        flag(&flags, name).map_or(Ok(default), |v| v.parse().map_err(|_| format!("--{name} must be a number")))
+    };
+    let count = usize::try_from(number("count", 1000)?).map_err(|e| e.to_string())?;
+    let seed = number("seed", 1)?;
+    let out = PathBuf::from(flag(&flags, "out").unwrap_or("target/synth"));
+    let articles = out.join("articles");
+    std::fs::create_dir_all(&articles).map_err(|e| format!("{}: {e}", articles.display()))?;
+    std::fs::write(out.join("site.toml"), synth::site_toml()).map_err(|e| format!("{}: {e}", out.display()))?;
+    for n in 0..count {
+        let (name, markdown) = synth::article(seed, n);
+        std::fs::write(articles.join(&name), markdown).map_err(|e| format!("{name}: {e}"))?;
+    }
+    println!("wrote {count} synthetic articles into {}", out.display());
+    Ok(())
+}
+
+/// This process's peak resident memory, from Linux's /proc (`VmHWM`).
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: u64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(format!("{} MB", kb / 1024))
 }

@@ -7,6 +7,7 @@ pub mod related_index;
 pub mod render;
 pub mod site;
 pub mod source;
+pub mod synth;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -136,47 +137,38 @@ pub fn build(
     mut articles: Vec<SourceArticle>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     check(site, &articles)?;
-    articles.sort_by(|a, b| {
-        sort_key(&b.date)
-            .cmp(&sort_key(&a.date))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    let rendered: Vec<Article> = articles.iter().map(|a| to_article(a)).collect();
-    let related =
-        related_index::rank_all(&related_inputs(site, &articles, &rendered), &site.related);
+    articles.sort_by(|a, b| sort_key(&b.date).cmp(&sort_key(&a.date)).then_with(|| a.id.cmp(&b.id)));
+    let mut rendered = render_all(&mut articles);
+    let related = related_index::rank_all(&related_inputs(site, &articles, &rendered), &site.related);
+    drop(articles);
 
     let mut out = Vec::new();
     let summaries: Vec<ArticleSummary> = rendered.iter().map(Article::to_summary).collect();
-    let mut column_members: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut column_members: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in rendered.iter().enumerate() {
-        column_members
-            .entry(a.news.category.as_str())
-            .or_default()
-            .push(i);
+        column_members.entry(a.news.category.clone()).or_default().push(i);
     }
+    let adjacent = |j: usize| AdjacentArticle { id: summaries[j].id.clone(), title: summaries[j].title.clone() };
     for members in column_members.values() {
         // Newest first: the previous article is the older neighbour, the next the newer one.
         for (pos, &i) in members.iter().enumerate() {
-            let mut article = rendered[i].clone();
-            let adjacent = |j: usize| AdjacentArticle {
-                id: rendered[j].id.clone(),
-                title: rendered[j].title.clone(),
-            };
+            // Each article is written once: move it out rather than copy its body.
+            let mut article = std::mem::replace(&mut rendered[i], placeholder());
             article.news.prev = members.get(pos + 1).map(|&j| adjacent(j));
             article.news.next = pos.checked_sub(1).map(|p| adjacent(members[p]));
             article.news.related = related[i]
                 .iter()
                 .map(|&j| RelatedRef {
-                    id: rendered[j].id.clone(),
-                    title: rendered[j].title.clone(),
-                    date_published: rendered[j].date_published.clone(),
+                    id: summaries[j].id.clone(),
+                    title: summaries[j].title.clone(),
+                    date_published: summaries[j].date_published.clone(),
                 })
                 .collect();
             out.push((format!("articles/{}.json", article.id), to_json(&article)));
         }
     }
 
-    let all: Vec<usize> = (0..rendered.len()).collect();
+    let all: Vec<usize> = (0..summaries.len()).collect();
     paginate(
         &mut out,
         "feed",
@@ -248,6 +240,48 @@ fn check(site: &SiteConfig, articles: &[SourceArticle]) -> Result<(), Vec<Diagno
         Ok(())
     } else {
         Err(errors)
+    }
+}
+
+/// Renders every article, on all cores; the Markdown bodies are released once rendered.
+fn render_all(articles: &mut [SourceArticle]) -> Vec<Article> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks_mut(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter_mut()
+                        .map(|a| {
+                            let article = to_article(a);
+                            a.body = String::new();
+                            article
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A worker only panics on a bug: re-raise it rather than lose articles.
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+/// An empty article, left behind where one has been moved out.
+fn placeholder() -> Article {
+    Article {
+        id: String::new(),
+        title: String::new(),
+        date_published: String::new(),
+        date_modified: None,
+        content_html: None,
+        content_text: None,
+        summary: None,
+        image: None,
+        authors: Vec::new(),
+        tags: Vec::new(),
+        language: None,
+        news: ArticleMeta { category: String::new(), views: None, source: None, related: Vec::new(), prev: None, next: None },
     }
 }
 
