@@ -98,14 +98,17 @@ fn import(args: &[String]) -> Result<(), String> {
 fn synthesize(args: &[String]) -> Result<(), String> {
     let (_, flags) = parse(args)?;
     let number = |name: &str, default: u64| -> Result<u64, String> {
-        flag(&flags, name).map_or(Ok(default), |v| v.parse().map_err(|_| format!("--{name} must be a number")))
+        flag(&flags, name).map_or(Ok(default), |v| {
+            v.parse().map_err(|_| format!("--{name} must be a number"))
+        })
     };
     let count = usize::try_from(number("count", 1000)?).map_err(|e| e.to_string())?;
     let seed = number("seed", 1)?;
     let out = PathBuf::from(flag(&flags, "out").unwrap_or("target/synth"));
     let articles = out.join("articles");
     std::fs::create_dir_all(&articles).map_err(|e| format!("{}: {e}", articles.display()))?;
-    std::fs::write(out.join("site.toml"), synth::site_toml()).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::write(out.join("site.toml"), synth::site_toml())
+        .map_err(|e| format!("{}: {e}", out.display()))?;
     for n in 0..count {
         let (name, markdown) = synth::article(seed, n);
         std::fs::write(articles.join(&name), markdown).map_err(|e| format!("{name}: {e}"))?;
@@ -117,6 +120,13 @@ fn synthesize(args: &[String]) -> Result<(), String> {
 /// This process's peak resident memory, from Linux's /proc (`VmHWM`).
 fn peak_memory() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: u64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
     Some(format!("{} MB", kb / 1024))
 }

@@ -59,7 +59,8 @@ pub fn build_from_dir(content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnos
         .map_err(|e| vec![Diagnostic::new(&site_name, 1, format!("cannot read: {e}"))])?;
     let site = SiteConfig::parse(&site_name, &site_text);
     let mut files = Vec::new();
-    collect_markdown(content_dir, &mut files).map_err(|e| {
+    let mut errors = Vec::new();
+    collect_markdown(content_dir, true, &mut files, &mut errors).map_err(|e| {
         vec![Diagnostic::new(
             &content_dir.display().to_string(),
             1,
@@ -67,7 +68,6 @@ pub fn build_from_dir(content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnos
         )]
     })?;
     files.sort();
-    let mut errors = Vec::new();
     let mut articles = Vec::with_capacity(files.len());
     for path in files {
         let name = path.display().to_string();
@@ -83,7 +83,13 @@ pub fn build_from_dir(content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnos
             Err(e) => errors.push(Diagnostic::new(&name, 1, format!("cannot read: {e}"))),
         }
     }
-    let media = read_media(&content_dir.join("media")).map_err(|e| vec![Diagnostic::new(&content_dir.join("media").display().to_string(), 1, format!("cannot read: {e}"))])?;
+    let media = read_media(&content_dir.join("media")).map_err(|e| {
+        vec![Diagnostic::new(
+            &content_dir.join("media").display().to_string(),
+            1,
+            format!("cannot read: {e}"),
+        )]
+    })?;
     match site {
         Ok(site) if errors.is_empty() => build(&site, articles).map(|mut files| {
             files.extend(media);
@@ -111,20 +117,43 @@ fn read_media(dir: &Path) -> std::io::Result<Vec<OutputFile>> {
             if path.is_dir() {
                 stack.push(path);
             } else if let Ok(rel) = path.strip_prefix(dir) {
-                files.push((format!("media/{}", rel.to_string_lossy()), std::fs::read(&path)?));
+                files.push((
+                    format!("media/{}", rel.to_string_lossy()),
+                    std::fs::read(&path)?,
+                ));
             }
         }
     }
     Ok(files)
 }
 
-fn collect_markdown(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+/// Every `*.md` below `dir`; anything else (but, at the top, `site.toml` and `media/`, and hidden
+/// files anywhere) is an error, so that no article is silently left out.
+fn collect_markdown(
+    dir: &Path,
+    is_root: bool,
+    out: &mut Vec<std::path::PathBuf>,
+    stray: &mut Vec<Diagnostic>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') || (is_root && (name == "site.toml" || name == "media")) {
+            continue;
+        }
         if path.is_dir() {
-            collect_markdown(&path, out)?;
+            collect_markdown(&path, false, out, stray)?;
         } else if path.extension().is_some_and(|e| e == "md") {
             out.push(path);
+        } else {
+            stray.push(Diagnostic::new(
+                &path.display().to_string(),
+                1,
+                "not an article: only *.md files, site.toml and media/ belong in the content folder",
+            ));
         }
     }
     Ok(())
@@ -137,18 +166,29 @@ pub fn build(
     mut articles: Vec<SourceArticle>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     check(site, &articles)?;
-    articles.sort_by(|a, b| sort_key(&b.date).cmp(&sort_key(&a.date)).then_with(|| a.id.cmp(&b.id)));
+    articles.sort_by(|a, b| {
+        sort_key(&b.date)
+            .cmp(&sort_key(&a.date))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     let mut rendered = render_all(&mut articles);
-    let related = related_index::rank_all(&related_inputs(site, &articles, &rendered), &site.related);
+    let related =
+        related_index::rank_all(&related_inputs(site, &articles, &rendered), &site.related);
     drop(articles);
 
     let mut out = Vec::new();
     let summaries: Vec<ArticleSummary> = rendered.iter().map(Article::to_summary).collect();
     let mut column_members: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in rendered.iter().enumerate() {
-        column_members.entry(a.news.category.clone()).or_default().push(i);
+        column_members
+            .entry(a.news.category.clone())
+            .or_default()
+            .push(i);
     }
-    let adjacent = |j: usize| AdjacentArticle { id: summaries[j].id.clone(), title: summaries[j].title.clone() };
+    let adjacent = |j: usize| AdjacentArticle {
+        id: summaries[j].id.clone(),
+        title: summaries[j].title.clone(),
+    };
     for members in column_members.values() {
         // Newest first: the previous article is the older neighbour, the next the newer one.
         for (pos, &i) in members.iter().enumerate() {
@@ -263,7 +303,10 @@ fn render_all(articles: &mut [SourceArticle]) -> Vec<Article> {
             })
             .collect();
         // A worker only panics on a bug: re-raise it rather than lose articles.
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
 
@@ -281,7 +324,14 @@ fn placeholder() -> Article {
         authors: Vec::new(),
         tags: Vec::new(),
         language: None,
-        news: ArticleMeta { category: String::new(), views: None, source: None, related: Vec::new(), prev: None, next: None },
+        news: ArticleMeta {
+            category: String::new(),
+            views: None,
+            source: None,
+            related: Vec::new(),
+            prev: None,
+            next: None,
+        },
     }
 }
 

@@ -155,5 +155,13 @@ fn reads_a_content_folder_and_reports_file_and_line() {
             dir.join("bad.md").display()
         )
     );
+    std::fs::write(
+        dir.join("bad.md"),
+        "+++\ntitle = \"好\"\ndate = \"2025-01-02T00:00:00Z\"\ncolumn = \"a\"\n+++\n",
+    )
+    .expect("fixed");
+    std::fs::write(dir.join("2025/notes.txt"), "not an article").expect("stray");
+    let errors = build_from_dir(&dir).expect_err("stray file");
+    assert!(errors[0].to_string().ends_with("notes.txt:1: not an article: only *.md files, site.toml and media/ belong in the content folder"), "{}", errors[0]);
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
