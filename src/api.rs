@@ -1,8 +1,9 @@
 //! The fetch layer: one generic fetch that maps every failure to [`ApiError`], an in-memory cache,
 //! and one small typed function per endpoint. Components never build API URLs or call `fetch`.
 
-use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+mod cache;
+
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -24,9 +25,6 @@ use crate::related::{rank_related, MAX_RELATED};
 
 /// A request with no answer after this long fails with [`ApiError::Timeout`].
 pub const TIMEOUT_MS: i32 = 15_000;
-
-/// How many responses the in-memory cache keeps.
-const CACHE_ENTRIES: usize = 256;
 
 /// Why a request failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,42 +188,14 @@ fn summary_of_ref(r: &RelatedRef) -> ArticleSummary {
     }
 }
 
-thread_local! {
-    static CACHE: RefCell<ResponseCache> = RefCell::new(ResponseCache::default());
-}
-
-/// Response bodies that decoded, by URL, oldest evicted first.
-#[derive(Default)]
-struct ResponseCache {
-    bodies: HashMap<String, Rc<str>>,
-    order: VecDeque<String>,
-}
-
-impl ResponseCache {
-    fn get(&self, url: &str) -> Option<Rc<str>> {
-        self.bodies.get(url).cloned()
-    }
-
-    fn insert(&mut self, url: &str, body: Rc<str>) {
-        if self.bodies.insert(url.to_owned(), body).is_none() {
-            self.order.push_back(url.to_owned());
-        }
-        while self.order.len() > CACHE_ENTRIES {
-            if let Some(old) = self.order.pop_front() {
-                self.bodies.remove(&old);
-            }
-        }
-    }
-}
-
 /// Fetches and decodes one contract document, from the cache when it was loaded before.
 pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    if let Some(body) = CACHE.with(|c| c.borrow().get(url)) {
+    if let Some(body) = cache::CACHE.with(|c| c.borrow().get(url)) {
         return decode(&body).map_err(ApiError::Decode);
     }
     let body: Rc<str> = fetch_text(url).await?.into();
     let value = decode(&body).map_err(ApiError::Decode)?;
-    CACHE.with(|c| c.borrow_mut().insert(url, body));
+    cache::CACHE.with(|c| c.borrow_mut().insert(url, body));
     Ok(value)
 }
 
@@ -306,19 +276,6 @@ async fn request(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cache_evicts_oldest_first() {
-        let mut cache = ResponseCache::default();
-        for i in 0..=CACHE_ENTRIES {
-            cache.insert(&format!("u{i}"), Rc::from("x"));
-        }
-        assert!(cache.get("u0").is_none());
-        assert!(cache.get("u1").is_some());
-        cache.insert("u1", Rc::from("y"));
-        assert_eq!(cache.get("u1").as_deref(), Some("y"));
-        assert_eq!(cache.order.len(), CACHE_ENTRIES);
-    }
 
     #[test]
     fn errors_describe_themselves() {

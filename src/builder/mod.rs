@@ -2,6 +2,7 @@
 //! `docs/data-format.md` out, written with the app's own contract types.
 
 pub mod import;
+pub mod input;
 pub mod output;
 pub mod related_index;
 pub mod render;
@@ -11,13 +12,13 @@ pub mod synth;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
 
 use crate::contract::{
-    AdjacentArticle, Article, ArticleMeta, ArticleSummary, Author, Category, FeedPage, PageInfo,
-    RelatedRef, Site, JSON_FEED_VERSION,
+    AdjacentArticle, Article, ArticleSummary, Category, FeedPage, PageInfo, RelatedRef, Site,
+    JSON_FEED_VERSION,
 };
 use crate::dates::{sort_key, Timestamp};
+pub use input::build_from_dir;
 use related_index::RelatedInput;
 use site::SiteConfig;
 use source::SourceArticle;
@@ -50,115 +51,6 @@ impl fmt::Display for Diagnostic {
 /// One output file: its path below the output folder, and its bytes.
 pub type OutputFile = (String, Vec<u8>);
 
-/// Reads `content_dir` (its `site.toml` and every `*.md` below it) and returns the API's files.
-/// Nothing is written; every problem found is returned.
-pub fn build_from_dir(content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let site_path = content_dir.join("site.toml");
-    let site_name = site_path.display().to_string();
-    let site_text = std::fs::read_to_string(&site_path)
-        .map_err(|e| vec![Diagnostic::new(&site_name, 1, format!("cannot read: {e}"))])?;
-    let site = SiteConfig::parse(&site_name, &site_text);
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    collect_markdown(content_dir, true, &mut files, &mut errors).map_err(|e| {
-        vec![Diagnostic::new(
-            &content_dir.display().to_string(),
-            1,
-            format!("cannot list: {e}"),
-        )]
-    })?;
-    files.sort();
-    let mut articles = Vec::with_capacity(files.len());
-    for path in files {
-        let name = path.display().to_string();
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match source::parse_article(&name, &stem, &text) {
-                Ok(article) => articles.push(article),
-                Err(mut e) => errors.append(&mut e),
-            },
-            Err(e) => errors.push(Diagnostic::new(&name, 1, format!("cannot read: {e}"))),
-        }
-    }
-    let media = read_media(&content_dir.join("media")).map_err(|e| {
-        vec![Diagnostic::new(
-            &content_dir.join("media").display().to_string(),
-            1,
-            format!("cannot read: {e}"),
-        )]
-    })?;
-    match site {
-        Ok(site) if errors.is_empty() => build(&site, articles).map(|mut files| {
-            files.extend(media);
-            files.sort_by(|a, b| a.0.cmp(&b.0));
-            files
-        }),
-        Ok(_) => Err(errors),
-        Err(mut site_errors) => {
-            site_errors.append(&mut errors);
-            Err(site_errors)
-        }
-    }
-}
-
-/// The files below `content/media/`, copied as they are to `media/` in the output.
-fn read_media(dir: &Path) -> std::io::Result<Vec<OutputFile>> {
-    let mut files = Vec::new();
-    if !dir.is_dir() {
-        return Ok(files);
-    }
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in std::fs::read_dir(&current)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(rel) = path.strip_prefix(dir) {
-                files.push((
-                    format!("media/{}", rel.to_string_lossy()),
-                    std::fs::read(&path)?,
-                ));
-            }
-        }
-    }
-    Ok(files)
-}
-
-/// Every `*.md` below `dir`; anything else (but, at the top, `site.toml` and `media/`, and hidden
-/// files anywhere) is an error, so that no article is silently left out.
-fn collect_markdown(
-    dir: &Path,
-    is_root: bool,
-    out: &mut Vec<std::path::PathBuf>,
-    stray: &mut Vec<Diagnostic>,
-) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') || (is_root && (name == "site.toml" || name == "media")) {
-            continue;
-        }
-        if path.is_dir() {
-            collect_markdown(&path, false, out, stray)?;
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        } else {
-            stray.push(Diagnostic::new(
-                &path.display().to_string(),
-                1,
-                "not an article: only *.md files, site.toml and media/ belong in the content folder",
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// Builds the API from parsed articles: checks ids and columns, renders, ranks related news,
 /// links neighbours, paginates.
 pub fn build(
@@ -171,7 +63,7 @@ pub fn build(
             .cmp(&sort_key(&a.date))
             .then_with(|| a.id.cmp(&b.id))
     });
-    let mut rendered = render_all(&mut articles);
+    let mut rendered = render::render_all(&mut articles);
     let related =
         related_index::rank_all(&related_inputs(site, &articles, &rendered), &site.related);
     drop(articles);
@@ -193,7 +85,7 @@ pub fn build(
         // Newest first: the previous article is the older neighbour, the next the newer one.
         for (pos, &i) in members.iter().enumerate() {
             // Each article is written once: move it out rather than copy its body.
-            let mut article = std::mem::replace(&mut rendered[i], placeholder());
+            let mut article = std::mem::replace(&mut rendered[i], render::placeholder());
             article.news.prev = members.get(pos + 1).map(|&j| adjacent(j));
             article.news.next = pos.checked_sub(1).map(|p| adjacent(members[p]));
             article.news.related = related[i]
@@ -280,90 +172,6 @@ fn check(site: &SiteConfig, articles: &[SourceArticle]) -> Result<(), Vec<Diagno
         Ok(())
     } else {
         Err(errors)
-    }
-}
-
-/// Renders every article, on all cores; the Markdown bodies are released once rendered.
-fn render_all(articles: &mut [SourceArticle]) -> Vec<Article> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = articles.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = articles
-            .chunks_mut(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter_mut()
-                        .map(|a| {
-                            let article = to_article(a);
-                            a.body = String::new();
-                            article
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // A worker only panics on a bug: re-raise it rather than lose articles.
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
-/// An empty article, left behind where one has been moved out.
-fn placeholder() -> Article {
-    Article {
-        id: String::new(),
-        title: String::new(),
-        date_published: String::new(),
-        date_modified: None,
-        content_html: None,
-        content_text: None,
-        summary: None,
-        image: None,
-        authors: Vec::new(),
-        tags: Vec::new(),
-        language: None,
-        news: ArticleMeta {
-            category: String::new(),
-            views: None,
-            source: None,
-            related: Vec::new(),
-            prev: None,
-            next: None,
-        },
-    }
-}
-
-fn to_article(a: &SourceArticle) -> Article {
-    let summary = a
-        .summary
-        .clone()
-        .unwrap_or_else(|| render::first_paragraph(&a.body));
-    Article {
-        id: a.id.clone(),
-        title: a.title.clone(),
-        date_published: a.date.clone(),
-        date_modified: a.updated.clone(),
-        content_html: Some(render::render_html(&a.body)),
-        content_text: None,
-        summary: (!summary.is_empty()).then_some(summary),
-        image: a.image.clone(),
-        authors: a
-            .authors
-            .iter()
-            .map(|name| Author { name: name.clone() })
-            .collect(),
-        tags: a.tags.clone(),
-        language: a.language.clone(),
-        news: ArticleMeta {
-            category: a.column.clone(),
-            views: a.views,
-            source: a.source.clone(),
-            related: Vec::new(),
-            prev: None,
-            next: None,
-        },
     }
 }
 

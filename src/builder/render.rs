@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
+use super::source::SourceArticle;
+use crate::contract::{Article, ArticleMeta, Author};
 use crate::sanitize::{allowed_attributes, DROPPED, KEPT};
 
 /// How long a derived summary may be, in characters.
@@ -99,6 +101,90 @@ fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", s[..at].trim_end()),
         None => s.to_owned(),
+    }
+}
+
+/// Renders every article, on all cores; the Markdown bodies are released once rendered.
+pub fn render_all(articles: &mut [SourceArticle]) -> Vec<Article> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks_mut(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter_mut()
+                        .map(|a| {
+                            let article = to_article(a);
+                            a.body = String::new();
+                            article
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A worker only panics on a bug: re-raise it rather than lose articles.
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// An empty article, left behind where one has been moved out.
+pub fn placeholder() -> Article {
+    Article {
+        id: String::new(),
+        title: String::new(),
+        date_published: String::new(),
+        date_modified: None,
+        content_html: None,
+        content_text: None,
+        summary: None,
+        image: None,
+        authors: Vec::new(),
+        tags: Vec::new(),
+        language: None,
+        news: ArticleMeta {
+            category: String::new(),
+            views: None,
+            source: None,
+            related: Vec::new(),
+            prev: None,
+            next: None,
+        },
+    }
+}
+
+fn to_article(a: &SourceArticle) -> Article {
+    let summary = a
+        .summary
+        .clone()
+        .unwrap_or_else(|| first_paragraph(&a.body));
+    Article {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        date_published: a.date.clone(),
+        date_modified: a.updated.clone(),
+        content_html: Some(render_html(&a.body)),
+        content_text: None,
+        summary: (!summary.is_empty()).then_some(summary),
+        image: a.image.clone(),
+        authors: a
+            .authors
+            .iter()
+            .map(|name| Author { name: name.clone() })
+            .collect(),
+        tags: a.tags.clone(),
+        language: a.language.clone(),
+        news: ArticleMeta {
+            category: a.column.clone(),
+            views: a.views,
+            source: a.source.clone(),
+            related: Vec::new(),
+            prev: None,
+            next: None,
+        },
     }
 }
 
