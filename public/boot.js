@@ -1,6 +1,15 @@
 // Starts the app from a file rather than Trunk's inline loader, so that a strict
 // Content-Security-Policy (script-src 'self') holds. Trunk writes the hashed module and wasm
 // URLs into <meta name="app-entry"> (see `pattern_script` in Trunk.toml).
+
+// The reader's theme choice, applied before the app renders (see src/components/theme_toggle.rs).
+try {
+  const theme = localStorage.getItem('theme');
+  if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+} catch {
+  // Storage may be unavailable (private mode): follow the system's preference.
+}
+
 const entry = document.querySelector('meta[name="app-entry"]');
 const { default: init } = await import(entry.dataset.js);
 await init({ module_or_path: entry.dataset.wasm });

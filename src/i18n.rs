@@ -44,6 +44,7 @@ pub const CONFIG_ERROR: &str = "配置错误";
 pub const CONFIG_ERROR_HINT: &str = "站点配置文件 config.json 无法使用，请联系网站管理员。";
 pub const SKIP_TO_CONTENT: &str = "跳到正文";
 pub const APP_NAME: &str = "新闻阅读器";
+pub const DARK_MODE: &str = "深色模式";
 
 /// "服务器出错（HTTP 500），请稍后重试。"
 pub fn server_error(status: u16) -> String {

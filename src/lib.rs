@@ -34,7 +34,8 @@ mod shell {
     use leptos_router::path;
 
     use crate::api::{self, Boot, BootError};
-    use crate::components::{ErrorView, Loading, SiteFooter, SiteHeader};
+    use crate::components::route_announcer::RouteFocus;
+    use crate::components::{ErrorView, Loading, RouteAnnouncer, SiteFooter, SiteHeader};
     use crate::list_memory::ListMemory;
     use crate::pages::{
         ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SitemapPage,
@@ -92,11 +93,21 @@ mod shell {
         provide_context(api);
         provide_context(site);
         provide_context(ListMemory::default());
+        provide_context(RouteFocus::default());
+        let main = NodeRef::<leptos::html::Main>::new();
+        // With a <base href>, "#main" would resolve to the home page: move the focus instead.
+        let skip_to_main = move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            if let Some(main) = main.get() {
+                let _ = main.focus();
+            }
+        };
         view! {
             <Title formatter=move |page: String| i18n::document_title(&page, &site_title)/>
-            <a class="skip-link" href="#main">{i18n::SKIP_TO_CONTENT}</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{i18n::SKIP_TO_CONTENT}</a>
+            <RouteAnnouncer/>
             <SiteHeader/>
-            <main id="main" class="page" tabindex="-1">
+            <main id="main" class="page" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/category/:slug") view=CategoryPage/>

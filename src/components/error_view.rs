@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::components::PageHeading;
 use crate::{i18n, links};
 
 /// What the reader is told for each error.
@@ -45,7 +46,7 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
 pub fn NotFoundView() -> impl IntoView {
     view! {
         <section class="not-found">
-            <h1>{i18n::NOT_FOUND}</h1>
+            <PageHeading text=i18n::NOT_FOUND/>
             <p>{i18n::NOT_FOUND_HINT}</p>
             <p><a href=links::home(1)>{i18n::BACK_HOME}</a></p>
         </section>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::ThemeToggle;
 use crate::contract::Site;
 use crate::{i18n, links, PageBase};
 
@@ -27,6 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                         {columns}
                     </ul>
                 </nav>
+                <ThemeToggle/>
             </div>
         </header>
     }

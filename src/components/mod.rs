@@ -6,6 +6,8 @@ pub mod error_view;
 pub mod feed_view;
 pub mod layout;
 pub mod pagination;
+pub mod route_announcer;
+pub mod theme_toggle;
 
 pub use article_body::ArticleBody;
 pub use article_list::ArticleList;
@@ -13,3 +15,5 @@ pub use error_view::{ErrorView, Loading, NotFoundView};
 pub use feed_view::FeedView;
 pub use layout::{SiteFooter, SiteHeader};
 pub use pagination::Pagination;
+pub use route_announcer::{PageHeading, RouteAnnouncer};
+pub use theme_toggle::ThemeToggle;

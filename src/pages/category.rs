@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::components::{FeedView, NotFoundView};
+use crate::components::{FeedView, NotFoundView, PageHeading};
 use crate::contract::{Category, Site};
 use crate::links::ListSource;
 use crate::pages::{use_page, use_param};
@@ -30,7 +30,7 @@ fn ColumnView(column: Category, page: Memo<u32>) -> impl IntoView {
     view! {
         <Title text=column.name.clone()/>
         <Meta name="description" content=description/>
-        <h1 class="page__title">{column.name.clone()}</h1>
+        <PageHeading text=column.name.clone()/>
         {column.description.map(|d| view! { <p class="page__lead">{d}</p> })}
         <FeedView source=Signal::stored(source) page/>
     }

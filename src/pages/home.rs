@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::components::FeedView;
+use crate::components::{FeedView, PageHeading};
 use crate::contract::Site;
 use crate::i18n;
 use crate::links::ListSource;
@@ -17,7 +17,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=i18n::LATEST/>
         <Meta name="description" content=site.description.clone().unwrap_or(site.title.clone())/>
-        <h1 class="page__title">{i18n::LATEST}</h1>
+        <PageHeading text=i18n::LATEST/>
         <FeedView source=Signal::stored(ListSource::Latest) page/>
     }
 }

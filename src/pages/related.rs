@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api::Api;
-use crate::components::{ArticleList, ErrorView, Loading};
+use crate::components::{ArticleList, ErrorView, Loading, PageHeading};
 use crate::contract::{Article, ArticleSummary};
 use crate::pages::use_param;
 use crate::{i18n, links};
@@ -46,7 +46,7 @@ fn RelatedView(article: Article, related: Vec<ArticleSummary>) -> impl IntoView 
     view! {
         <Title text=heading.clone()/>
         <Meta name="description" content=heading.clone()/>
-        <h1 class="page__title">{heading}</h1>
+        <PageHeading text=heading/>
         {list}
         <p><a class="back-link" href=links::article(&article.id)>{i18n::BACK_TO_ARTICLE}</a></p>
     }

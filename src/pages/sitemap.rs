@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::components::PageHeading;
 use crate::contract::Site;
 use crate::{i18n, links};
 
@@ -26,7 +27,7 @@ pub fn SitemapPage() -> impl IntoView {
     view! {
         <Title text=i18n::SITEMAP/>
         <Meta name="description" content=format!("{} — {}", i18n::SITEMAP, site.title)/>
-        <h1 class="page__title">{i18n::SITEMAP}</h1>
+        <PageHeading text=i18n::SITEMAP/>
         <ul class="sitemap" aria-label=i18n::SITEMAP_COLUMNS>
             <li class="sitemap__item"><a href=links::home(1)>{i18n::HOME}</a></li>
             {columns}

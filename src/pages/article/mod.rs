@@ -8,7 +8,7 @@ use leptos_meta::{Meta, Title};
 
 use crate::api::Api;
 use crate::components::article_body::BodyContent;
-use crate::components::{ArticleBody, ErrorView, Loading};
+use crate::components::{ArticleBody, ErrorView, Loading, PageHeading};
 use crate::contract::{Article, Site};
 use crate::pages::use_param;
 use parts::{AdjacentNav, ArticleMetaLine, BackToList, Breadcrumb, TagList};
@@ -52,7 +52,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         <Meta name="description" content=description/>
         <article class="article" lang=article.language.clone()>
             <Breadcrumb column=column.clone() column_name title=article.title.clone()/>
-            <h1 class="article__title">{article.title.clone()}</h1>
+            <PageHeading text=article.title.clone() class="article__title"/>
             <ArticleMetaLine article=article.clone()/>
             {body.map(|body| view! { <ArticleBody body base/> })}
             <TagList tags=article.tags.clone()/>

@@ -1,0 +1,59 @@
+//! The light/dark switch. The page follows `prefers-color-scheme` until the reader chooses; the
+//! choice is kept in localStorage and applied by `boot.js` before the app starts.
+
+use leptos::prelude::*;
+
+use crate::i18n;
+
+const STORAGE_KEY: &str = "theme";
+
+/// A toggle button: pressed means dark.
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let dark = RwSignal::new(false);
+    // Read the theme in effect once mounted: the DOM is only touched in effects and handlers.
+    Effect::new(move |_| dark.set(is_dark()));
+    let toggle = move |_| {
+        let next = !dark.get_untracked();
+        apply(next);
+        dark.set(next);
+    };
+    view! {
+        <button
+            type="button"
+            class="theme-toggle"
+            aria-pressed=move || dark.get().to_string()
+            on:click=toggle
+        >
+            {i18n::DARK_MODE}
+        </button>
+    }
+}
+
+fn is_dark() -> bool {
+    match document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-theme"))
+        .as_deref()
+    {
+        Some("dark") => true,
+        Some(_) => false,
+        None => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches()),
+    }
+}
+
+fn apply(dark: bool) {
+    let theme = if dark { "dark" } else { "light" };
+    if let Some(html) = document().document_element() {
+        // Setting an attribute on <html> cannot fail for a valid name.
+        let _ = html.set_attribute("data-theme", theme);
+    }
+    // Private modes may refuse storage: the choice then lasts for this page only.
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, theme);
+    }
+}

@@ -1,0 +1,98 @@
+// Reading comfort: themes, focus after navigation, the skip link, print, and small screens.
+
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+
+test('the theme toggle switches to dark, is remembered, and dark passes axe', async ({ page, app }) => {
+  await app.gotoHome();
+  await app.expectListPage('最新文章', 1);
+  const toggle = app.banner.getByRole('button', { name: '深色模式' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  await page.reload();
+  await app.expectListPage('最新文章', 1);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(app.banner.getByRole('button', { name: '深色模式' })).toHaveAttribute('aria-pressed', 'true');
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  await app.banner.getByRole('button', { name: '深色模式' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('the system dark preference is followed until the reader chooses', async ({ page, app }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.gotoHome();
+  await app.expectListPage('最新文章', 1);
+  await expect(app.banner.getByRole('button', { name: '深色模式' })).toHaveAttribute('aria-pressed', 'true');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(18, 20, 23)');
+});
+
+test('after an in-app navigation the new page heading has the focus and is announced', async ({ page, app }) => {
+  await app.gotoHome();
+  await app.expectListPage('最新文章', 1);
+  const first = app.articleLinks.first();
+  const title = (await first.textContent())?.trim() ?? '';
+  await first.click();
+  await app.expectArticle(title);
+  await expect(app.h1).toBeFocused();
+  await expect(page.locator('[aria-live="polite"]')).toHaveText(title);
+
+  await app.navLink('科普知识').click();
+  await expect(app.h1).toHaveText('科普知识');
+  await expect(app.h1).toBeFocused();
+});
+
+test('the skip link moves the focus to the main content without leaving the page', async ({ page, app }) => {
+  await app.gotoHome();
+  await app.expectListPage('最新文章', 1);
+  await page.goto('/sitemap');
+  await expect(app.h1).toHaveText('网站地图');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '跳到正文' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await expect(page).toHaveURL((url) => url.pathname === '/sitemap');
+});
+
+test('an article prints as its text: title, time and source, no navigation', async ({ page, app, api }) => {
+  const { article } = await api.findArticle((a) => Boolean(a._news.source));
+  await app.gotoArticle(article.id);
+  await app.expectArticle(article.title);
+  await page.emulateMedia({ media: 'print' });
+  await expect(app.h1).toBeVisible();
+  await expect(page.getByRole('time').first()).toBeVisible();
+  await expect(page.getByText(/来源/).first()).toBeVisible();
+  await expect(app.banner).toBeHidden();
+  await expect(app.footer).toBeHidden();
+  await expect(app.related).toBeHidden();
+});
+
+for (const [what, path] of [
+  ['the home list', '/'],
+  ['the site map', '/sitemap'],
+] as const) {
+  test(`no horizontal scrolling at 360 px on ${what}`, async ({ page, app }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(path);
+    await expect(app.h1).toBeVisible();
+    await expect(app.loading).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
+
+test('no horizontal scrolling at 360 px on the longest article', async ({ page, app, api }) => {
+  const { article } = await api.findArticle((a) => (a.content_html ?? '').includes('<table'));
+  await page.setViewportSize({ width: 360, height: 740 });
+  await app.gotoArticle(article.id);
+  await app.expectArticle(article.title);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
