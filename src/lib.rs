@@ -34,8 +34,11 @@ mod shell {
     use leptos_router::path;
 
     use crate::api::{self, Boot, BootError};
+    use crate::components::language::LanguageChoice;
     use crate::components::route_announcer::RouteFocus;
+    use crate::components::strings;
     use crate::components::{ErrorView, Loading, RouteAnnouncer, SiteFooter, SiteHeader};
+    use crate::i18n::Lang;
     use crate::list_memory::ListMemory;
     use crate::pages::{
         ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SitemapPage,
@@ -85,15 +88,28 @@ mod shell {
         }
     }
 
-    /// The reader once the site is known: header, the routes, footer.
+    /// The reader once the site is known, in the site's language unless the reader chose
+    /// another; switching languages renders everything again (the data stays cached).
     #[component]
     fn Reader(boot: Boot) -> impl IntoView {
         let Boot { api, site } = boot;
-        let site_title = site.title.clone();
+        let lang = LanguageChoice::new(Lang::from_tag(&site.language));
         provide_context(api);
         provide_context(site);
         provide_context(ListMemory::default());
         provide_context(RouteFocus::default());
+        provide_context(lang);
+        move || {
+            provide_context(lang.current());
+            view! { <ReaderShell/> }
+        }
+    }
+
+    /// Header, the routes and the footer, in the current language.
+    #[component]
+    fn ReaderShell() -> impl IntoView {
+        let t = strings();
+        let site_title = expect_context::<crate::contract::Site>().title;
         let main = NodeRef::<leptos::html::Main>::new();
         // With a <base href>, "#main" would resolve to the home page: move the focus instead.
         let skip_to_main = move |ev: leptos::ev::MouseEvent| {
@@ -104,7 +120,7 @@ mod shell {
         };
         view! {
             <Title formatter=move |page: String| i18n::document_title(&page, &site_title)/>
-            <a class="skip-link" href="#main" on:click=skip_to_main>{i18n::SKIP_TO_CONTENT}</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_content}</a>
             <RouteAnnouncer/>
             <SiteHeader/>
             <main id="main" class="page" tabindex="-1" node_ref=main>
@@ -123,6 +139,7 @@ mod shell {
     /// Shown when the app cannot start: a configuration problem, or the site data not loading.
     #[component]
     fn BootFailure(error: BootError, retry: Callback<()>) -> impl IntoView {
+        let t = strings();
         let body = match error {
             BootError::Config(e) => view! { <ConfigProblem detail=e.to_string()/> }.into_any(),
             BootError::Api(api::ApiError::NotFound) => {
@@ -131,7 +148,7 @@ mod shell {
             BootError::Api(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
         };
         view! {
-            <Title text=i18n::APP_NAME/>
+            <Title text=t.app_name/>
             <main id="main" class="page">{body}</main>
         }
     }
@@ -139,10 +156,11 @@ mod shell {
     /// The configuration cannot be used: nothing to retry, the operator must fix it.
     #[component]
     fn ConfigProblem(detail: String) -> impl IntoView {
+        let t = strings();
         view! {
             <section class="error-view" role="alert">
-                <h1>{i18n::CONFIG_ERROR}</h1>
-                <p>{i18n::CONFIG_ERROR_HINT}</p>
+                <h1>{t.config_error}</h1>
+                <p>{t.config_error_hint}</p>
                 <p class="error-view__detail"><code>{detail}</code></p>
             </section>
         }

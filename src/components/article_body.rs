@@ -3,9 +3,9 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::components::strings;
 use crate::contract::Body;
 use crate::format::paragraphs;
-use crate::i18n;
 use crate::sanitize::dom::sanitize_html;
 
 /// The body of an article, owned so that it can move into the view.
@@ -52,6 +52,7 @@ pub fn ArticleBody(body: BodyContent, #[prop(into)] base: String) -> impl IntoVi
 }
 
 fn fill_sanitized(el: &web_sys::HtmlDivElement, html: &str, base: &str) {
+    let t = strings();
     let doc = document();
     let absolute_base = window()
         .location()
@@ -64,7 +65,7 @@ fn fill_sanitized(el: &web_sys::HtmlDivElement, html: &str, base: &str) {
         Ok(fragment) => el.replace_children_with_node_1(&fragment),
         Err(e) => {
             leptos::logging::error!("article body could not be parsed: {e:?}");
-            el.set_text_content(Some(i18n::NO_BODY));
+            el.set_text_content(Some(t.no_body));
         }
     }
 }

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::strings;
 use crate::contract::{ArticleSummary, Site};
 use crate::dates::display_date;
+use crate::links;
 use crate::list_memory::ListMemory;
-use crate::{i18n, links};
 
 /// The articles as a list named "文章列表". When `list_href` is given, opening an article
 /// remembers that list page for "back to list".
@@ -14,6 +15,7 @@ pub fn ArticleList(
     items: Vec<ArticleSummary>,
     #[prop(optional)] list_href: Option<String>,
 ) -> impl IntoView {
+    let t = strings();
     let site = use_context::<Site>();
     let memory = use_context::<ListMemory>();
     let on_open = move || {
@@ -30,7 +32,7 @@ pub fn ArticleList(
             view! { <ArticleCard item column on_open=on_open.clone()/> }
         })
         .collect_view();
-    view! { <ul class="news-list" aria-label=i18n::ARTICLE_LIST>{cards}</ul> }
+    view! { <ul class="news-list" aria-label=t.article_list>{cards}</ul> }
 }
 
 #[component]
@@ -39,6 +41,7 @@ fn ArticleCard(
     column: Option<String>,
     on_open: impl Fn() + 'static,
 ) -> impl IntoView {
+    let t = strings();
     let lead = item.lead().map(str::to_owned);
     let column = column
         .or_else(|| Some(item.news.category.clone()))
@@ -52,7 +55,7 @@ fn ArticleCard(
                 <p class="news-card__meta">
                     <time datetime=item.date_published.clone()>{display_date(&item.date_published)}</time>
                     {column.map(|c| view! { <span class="news-card__column">{c}</span> })}
-                    {item.news.views.map(|v| view! { <span class="news-card__views">{i18n::views(v)}</span> })}
+                    {item.news.views.map(|v| view! { <span class="news-card__views">{t.views(v)}</span> })}
                 </p>
                 {lead.map(|l| view! { <p class="news-card__summary">{l}</p> })}
             </article>

@@ -3,17 +3,19 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::components::strings;
 use crate::components::PageHeading;
-use crate::{i18n, links};
+use crate::links;
 
 /// What the reader is told for each error.
 pub fn error_message(error: &ApiError) -> String {
+    let t = strings();
     match error {
-        ApiError::NotFound => i18n::NOT_FOUND_HINT.to_owned(),
-        ApiError::Network => i18n::ERR_NETWORK.to_owned(),
-        ApiError::Timeout => i18n::ERR_TIMEOUT.to_owned(),
-        ApiError::Status(code) => i18n::server_error(*code),
-        ApiError::Decode(_) => i18n::ERR_DECODE.to_owned(),
+        ApiError::NotFound => t.not_found_hint.to_owned(),
+        ApiError::Network => t.err_network.to_owned(),
+        ApiError::Timeout => t.err_timeout.to_owned(),
+        ApiError::Status(code) => t.server_error(*code),
+        ApiError::Decode(_) => t.err_decode.to_owned(),
     }
 }
 
@@ -21,6 +23,7 @@ pub fn error_message(error: &ApiError) -> String {
 /// button and, for unreadable data, the field at fault.
 #[component]
 pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let t = strings();
     if error == ApiError::NotFound {
         return view! { <NotFoundView/> }.into_any();
     }
@@ -30,11 +33,11 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
     };
     view! {
         <section class="error-view" role="alert">
-            <h2 class="error-view__title">{i18n::LOAD_FAILED}</h2>
+            <h2 class="error-view__title">{t.load_failed}</h2>
             <p>{error_message(&error)}</p>
             {detail.map(|d| view! { <p class="error-view__detail"><code>{d}</code></p> })}
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {i18n::RETRY}
+                {t.retry}
             </button>
         </section>
     }
@@ -44,11 +47,12 @@ pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl 
 /// The 404 view: a heading and a way home.
 #[component]
 pub fn NotFoundView() -> impl IntoView {
+    let t = strings();
     view! {
         <section class="not-found">
-            <PageHeading text=i18n::NOT_FOUND/>
-            <p>{i18n::NOT_FOUND_HINT}</p>
-            <p><a href=links::home(1)>{i18n::BACK_HOME}</a></p>
+            <PageHeading text=t.not_found/>
+            <p>{t.not_found_hint}</p>
+            <p><a href=links::home(1)>{t.back_home}</a></p>
         </section>
     }
 }
@@ -56,5 +60,6 @@ pub fn NotFoundView() -> impl IntoView {
 /// The loading indicator, announced politely.
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">{i18n::LOADING}</p> }
+    let t = strings();
+    view! { <p class="loading" role="status">{t.loading}</p> }
 }

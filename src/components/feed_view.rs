@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
+use crate::components::strings;
 use crate::components::{ArticleList, ErrorView, Loading, Pagination};
 use crate::contract::FeedPage;
-use crate::i18n;
 use crate::links::ListSource;
 use crate::list_memory::ListMemory;
 
@@ -41,13 +41,14 @@ pub fn FeedView(
 
 #[component]
 fn FeedResult(source: ListSource, list: FeedPage) -> impl IntoView {
+    let t = strings();
     let href = source.href(list.news.page);
     if let Some(memory) = use_context::<ListMemory>() {
         let href = href.clone();
         Effect::new(move |_| memory.restore_scroll(&href));
     }
     let body = if list.items.is_empty() {
-        view! { <p class="news-list__empty">{i18n::EMPTY_LIST}</p> }.into_any()
+        view! { <p class="news-list__empty">{t.empty_list}</p> }.into_any()
     } else {
         view! { <ArticleList items=list.items list_href=href/> }.into_any()
     };
@@ -59,11 +60,12 @@ fn FeedResult(source: ListSource, list: FeedPage) -> impl IntoView {
 
 #[component]
 fn NoSuchPage(first: String) -> impl IntoView {
+    let t = strings();
     view! {
         <section class="not-found">
-            <h2>{i18n::NO_SUCH_PAGE}</h2>
-            <p>{i18n::NO_SUCH_PAGE_HINT}</p>
-            <p><a href=first>{i18n::FIRST_PAGE}</a></p>
+            <h2>{t.no_such_page}</h2>
+            <p>{t.no_such_page_hint}</p>
+            <p><a href=first>{t.first_page}</a></p>
         </section>
     }
 }

@@ -3,13 +3,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::language::LanguageSwitch;
+use crate::components::strings;
 use crate::components::ThemeToggle;
 use crate::contract::Site;
-use crate::{i18n, links, PageBase};
+use crate::{links, PageBase};
 
 /// Site title and the column navigation; the current column is marked with `aria-current`.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let t = strings();
     let site = expect_context::<Site>();
     let columns = site
         .categories
@@ -22,13 +25,16 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__title" href=links::home(1)>{site.title.clone()}</a>
-                <nav class="site-nav" aria-label=i18n::COLUMNS_NAV>
+                <div class="site-header__tools">
+                    <LanguageSwitch/>
+                    <ThemeToggle/>
+                </div>
+                <nav class="site-nav" aria-label=t.columns_nav>
                     <ul class="site-nav__list">
-                        <li><NavLink href=links::home(1) label=i18n::HOME.to_owned() exact=true/></li>
+                        <li><NavLink href=links::home(1) label=t.home.to_owned() exact=true/></li>
                         {columns}
                     </ul>
                 </nav>
-                <ThemeToggle/>
             </div>
         </header>
     }
@@ -52,11 +58,12 @@ fn NavLink(href: String, label: String, #[prop(optional)] exact: bool) -> impl I
 /// The footer with the site map link.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let t = strings();
     let site = expect_context::<Site>();
     view! {
         <footer class="site-footer">
             <p>
-                <a href=links::sitemap()>{i18n::SITEMAP}</a>
+                <a href=links::sitemap()>{t.sitemap}</a>
             </p>
             <p class="site-footer__about">{site.description.clone().unwrap_or_default()}</p>
         </footer>

@@ -4,6 +4,7 @@ pub mod article_body;
 pub mod article_list;
 pub mod error_view;
 pub mod feed_view;
+pub mod language;
 pub mod layout;
 pub mod pagination;
 pub mod route_announcer;
@@ -17,3 +18,13 @@ pub use layout::{SiteFooter, SiteHeader};
 pub use pagination::Pagination;
 pub use route_announcer::{PageHeading, RouteAnnouncer};
 pub use theme_toggle::ThemeToggle;
+
+use crate::i18n::{Lang, Strings};
+
+/// The UI strings of the current language: the app provides a [`Lang`] context; without one
+/// (in component tests) they are zh-CN.
+pub fn strings() -> &'static Strings {
+    leptos::prelude::use_context::<Lang>()
+        .unwrap_or_default()
+        .strings()
+}

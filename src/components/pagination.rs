@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
+use crate::components::strings;
 use crate::contract::PageInfo;
-use crate::i18n;
 use crate::links::ListSource;
 use crate::pagination::{next_page, page_links, prev_page, PageLink};
 
 /// Page links for one list; the current page is marked with `aria-current="page"`.
 #[component]
 pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
+    let t = strings();
     let current = info.page;
     let numbered = page_links(current, info.total_pages)
         .into_iter()
@@ -22,7 +23,7 @@ pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
                     <a
                         class="pagination__page"
                         href=source.href(n)
-                        aria-label=i18n::page_label(n)
+                        aria-label=t.page_label(n)
                         aria-current=(n == current).then_some("page")
                     >
                         {n}
@@ -37,14 +38,14 @@ pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
             .map(|n| view! { <li><a class="pagination__step" href=source.href(n)>{label}</a></li> })
     };
     view! {
-        <nav class="pagination" aria-label=i18n::PAGINATION>
+        <nav class="pagination" aria-label=t.pagination>
             <ul class="pagination__list">
-                {step(prev_page(current), i18n::PREV_PAGE)}
+                {step(prev_page(current), t.prev_page)}
                 {numbered}
-                {step(next_page(current, info.total_pages), i18n::NEXT_PAGE)}
+                {step(next_page(current, info.total_pages), t.next_page)}
             </ul>
             <p class="pagination__total">
-                {i18n::total_pages(info.total_pages)} " · " {i18n::total_items(info.total_items)}
+                {t.total_pages(info.total_pages)} " · " {t.total_items(info.total_items)}
             </p>
         </nav>
     }

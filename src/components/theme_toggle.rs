@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::i18n;
+use crate::components::strings;
 
 const STORAGE_KEY: &str = "theme";
 
 /// A toggle button: pressed means dark.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let t = strings();
     let dark = RwSignal::new(false);
     // Read the theme in effect once mounted: the DOM is only touched in effects and handlers.
     Effect::new(move |_| dark.set(is_dark()));
@@ -21,11 +22,11 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="theme-toggle"
+            class="header-button"
             aria-pressed=move || dark.get().to_string()
             on:click=toggle
         >
-            {i18n::DARK_MODE}
+            {t.dark_mode}
         </button>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::components::strings;
 use crate::components::{FeedView, NotFoundView, PageHeading};
 use crate::contract::{Category, Site};
 use crate::links::ListSource;
@@ -11,12 +12,13 @@ use crate::pages::{use_page, use_param};
 /// One column's articles, page by page; an unknown column is "not found" without a request.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
+    let t = strings();
     let site = expect_context::<Site>();
     let slug = use_param("slug");
     let page = use_page();
     move || match site.category(&slug.get()) {
         Some(column) => view! { <ColumnView column=column.clone() page/> }.into_any(),
-        None => view! { <Title text=crate::i18n::NOT_FOUND/> <NotFoundView/> }.into_any(),
+        None => view! { <Title text=t.not_found/> <NotFoundView/> }.into_any(),
     }
 }
 

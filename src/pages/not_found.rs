@@ -3,15 +3,16 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::components::strings;
 use crate::components::NotFoundView;
-use crate::i18n;
 
 /// The 404 page.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    let t = strings();
     view! {
-        <Title text=i18n::NOT_FOUND/>
-        <Meta name="description" content=i18n::NOT_FOUND_HINT/>
+        <Title text=t.not_found/>
+        <Meta name="description" content=t.not_found_hint/>
         <NotFoundView/>
     }
 }

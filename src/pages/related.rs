@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api::Api;
+use crate::components::strings;
 use crate::components::{ArticleList, ErrorView, Loading, PageHeading};
 use crate::contract::{Article, ArticleSummary};
+use crate::links;
 use crate::pages::use_param;
-use crate::{i18n, links};
 
 /// Each related article with its date, column and summary.
 #[component]
@@ -37,9 +38,10 @@ pub fn RelatedPage() -> impl IntoView {
 
 #[component]
 fn RelatedView(article: Article, related: Vec<ArticleSummary>) -> impl IntoView {
-    let heading = i18n::related_heading(&article.title);
+    let t = strings();
+    let heading = t.related_heading(&article.title);
     let list = if related.is_empty() {
-        view! { <p>{i18n::RELATED_NONE}</p> }.into_any()
+        view! { <p>{t.related_none}</p> }.into_any()
     } else {
         view! { <ArticleList items=related/> }.into_any()
     };
@@ -48,6 +50,6 @@ fn RelatedView(article: Article, related: Vec<ArticleSummary>) -> impl IntoView 
         <Meta name="description" content=heading.clone()/>
         <PageHeading text=heading/>
         {list}
-        <p><a class="back-link" href=links::article(&article.id)>{i18n::BACK_TO_ARTICLE}</a></p>
+        <p><a class="back-link" href=links::article(&article.id)>{t.back_to_article}</a></p>
     }
 }

@@ -96,3 +96,35 @@ test('no horizontal scrolling at 360 px on the longest article', async ({ page, 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the English switch translates the UI, sets <html lang>, is remembered, and passes axe', async ({ page, app, api }) => {
+  await app.gotoHome();
+  await app.expectListPage('最新文章', 1);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await app.banner.getByRole('button', { name: 'English' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest articles' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const nav = page.getByRole('navigation', { name: 'Columns' });
+  await expect(nav.getByRole('link', { name: 'Home', exact: true })).toHaveAttribute('aria-current', 'page');
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await expect(pages.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(pages).toContainText('articles');
+  await expect(page).toHaveTitle(/^Latest articles — /);
+
+  const { article } = await api.findArticle((a) => Boolean(a._news.source) && (a._news.views ?? 0) >= 1000);
+  await app.gotoArticle(article.id);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByText(`Source: ${article._news.source}`)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Related news' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to the list' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await app.banner.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});

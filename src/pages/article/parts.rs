@@ -2,18 +2,20 @@
 
 use leptos::prelude::*;
 
+use crate::components::strings;
 use crate::contract::{AdjacentArticle, Article};
 use crate::dates::display_datetime;
+use crate::links;
 use crate::list_memory::ListMemory;
-use crate::{i18n, links};
 
 /// 首页 › column › title.
 #[component]
 pub fn Breadcrumb(column: String, column_name: String, title: String) -> impl IntoView {
+    let t = strings();
     view! {
-        <nav class="breadcrumb" aria-label=i18n::BREADCRUMB>
+        <nav class="breadcrumb" aria-label=t.breadcrumb>
             <ol class="breadcrumb__list">
-                <li><a href=links::home(1)>{i18n::HOME}</a></li>
+                <li><a href=links::home(1)>{t.home}</a></li>
                 <li><a href=links::category(&column, 1)>{column_name}</a></li>
                 <li aria-current="page" class="breadcrumb__current">{title}</li>
             </ol>
@@ -24,6 +26,7 @@ pub fn Breadcrumb(column: String, column_name: String, title: String) -> impl In
 /// Publish time, view count, source and authors.
 #[component]
 pub fn ArticleMetaLine(article: Article) -> impl IntoView {
+    let t = strings();
     let authors = article
         .authors
         .iter()
@@ -31,17 +34,17 @@ pub fn ArticleMetaLine(article: Article) -> impl IntoView {
         .collect::<Vec<_>>()
         .join("、");
     let item = |label: &'static str, value: String| {
-        view! { <span class="article__meta-item">{label} "：" {value}</span> }
+        view! { <span class="article__meta-item">{t.label(label)} {value}</span> }
     };
     view! {
         <p class="article__meta">
             <span class="article__meta-item">
-                {i18n::PUBLISHED} "："
+                {t.label(t.published)}
                 <time datetime=article.date_published.clone()>{display_datetime(&article.date_published)}</time>
             </span>
-            {article.news.views.map(|v| item(i18n::VIEWS, i18n::count(v)))}
-            {article.news.source.clone().map(|s| item(i18n::SOURCE, s))}
-            {(!authors.is_empty()).then(|| item(i18n::AUTHOR, authors))}
+            {article.news.views.map(|v| item(t.views, t.count(v)))}
+            {article.news.source.clone().map(|s| item(t.source, s))}
+            {(!authors.is_empty()).then(|| item(t.author, authors))}
         </p>
     }
 }
@@ -49,23 +52,25 @@ pub fn ArticleMetaLine(article: Article) -> impl IntoView {
 /// The article's tags, if any.
 #[component]
 pub fn TagList(tags: Vec<String>) -> impl IntoView {
+    let t = strings();
     (!tags.is_empty()).then(|| {
         let items = tags
             .into_iter()
             .map(|t| view! { <li class="tags__item">{t}</li> })
             .collect_view();
-        view! { <ul class="tags" aria-label=i18n::TAGS>{items}</ul> }
+        view! { <ul class="tags" aria-label=t.tags>{items}</ul> }
     })
 }
 
 /// Links to the previous and next article of the column.
 #[component]
 pub fn AdjacentNav(prev: Option<AdjacentArticle>, next: Option<AdjacentArticle>) -> impl IntoView {
+    let t = strings();
     let link = |label: &'static str, target: Option<AdjacentArticle>, class: &'static str| {
         target.map(|a| {
             view! {
                 <a class=class href=links::article(&a.id)>
-                    <span class="adjacent__label">{label} "："</span>
+                    <span class="adjacent__label">{t.label(label)}</span>
                     {a.title}
                 </a>
             }
@@ -73,9 +78,9 @@ pub fn AdjacentNav(prev: Option<AdjacentArticle>, next: Option<AdjacentArticle>)
     };
     (prev.is_some() || next.is_some()).then(|| {
         view! {
-            <nav class="adjacent" aria-label=i18n::ADJACENT_NAV>
-                {link(i18n::PREV_ARTICLE, prev, "adjacent__prev")}
-                {link(i18n::NEXT_ARTICLE, next, "adjacent__next")}
+            <nav class="adjacent" aria-label=t.adjacent_nav>
+                {link(t.prev_article, prev, "adjacent__prev")}
+                {link(t.next_article, next, "adjacent__next")}
             </nav>
         }
     })
@@ -84,6 +89,7 @@ pub fn AdjacentNav(prev: Option<AdjacentArticle>, next: Option<AdjacentArticle>)
 /// "返回列表": to the list page the reader came from, or page 1 of the article's column.
 #[component]
 pub fn BackToList(column: String) -> impl IntoView {
+    let t = strings();
     let memory = use_context::<ListMemory>();
     let fallback = links::category(&column, 1);
     let href = match memory {
@@ -101,7 +107,7 @@ pub fn BackToList(column: String) -> impl IntoView {
                     }
                 }
             >
-                {i18n::BACK_TO_LIST}
+                {t.back_to_list}
             </a>
         </p>
     }

@@ -3,14 +3,16 @@
 use leptos::prelude::*;
 
 use crate::api::Api;
+use crate::components::strings;
 use crate::components::{ErrorView, Loading};
 use crate::contract::{Article, ArticleSummary};
 use crate::dates::display_date;
-use crate::{i18n, links};
+use crate::links;
 
 /// Up to five related articles, and a link to the related view.
 #[component]
 pub fn RelatedSection(article: Article) -> impl IntoView {
+    let t = strings();
     let api = expect_context::<Api>();
     let related_href = links::related(&article.id);
     let article = StoredValue::new(article);
@@ -21,7 +23,7 @@ pub fn RelatedSection(article: Article) -> impl IntoView {
     let retry = Callback::new(move |()| related.refetch());
     view! {
         <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading" class="related__title">{i18n::RELATED}</h2>
+            <h2 id="related-heading" class="related__title">{t.related}</h2>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match related.await {
@@ -30,14 +32,15 @@ pub fn RelatedSection(article: Article) -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p><a href=related_href>{i18n::RELATED_ALL}</a></p>
+            <p><a href=related_href>{t.related_all}</a></p>
         </section>
     }
 }
 
 fn related_list(items: Vec<ArticleSummary>) -> impl IntoView {
+    let t = strings();
     if items.is_empty() {
-        return view! { <p>{i18n::RELATED_NONE}</p> }.into_any();
+        return view! { <p>{t.related_none}</p> }.into_any();
     }
     let rows = items
         .into_iter()
