@@ -246,6 +246,14 @@ impl Strings {
         }
     }
 
+    /// "约 3 分钟读完" / "3 min read"
+    pub fn reading_time(&self, minutes: u32) -> String {
+        match self.lang {
+            Lang::Zh => format!("约 {minutes} 分钟读完"),
+            Lang::En => format!("{minutes} min read"),
+        }
+    }
+
     /// A column's article count in the site map.
     pub fn column_count(&self, n: u32) -> String {
         self.total_items(n)

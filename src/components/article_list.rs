@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::Api;
 use crate::components::strings;
 use crate::contract::{ArticleSummary, Site};
 use crate::dates::display_date;
@@ -46,11 +47,22 @@ fn ArticleCard(
     let column = column
         .or_else(|| Some(item.news.category.clone()))
         .filter(|c| !c.is_empty());
+    let prefetch = prefetcher(item.id.clone());
     view! {
         <li class="news-list__item">
             <article class="news-card">
                 <h2 class="news-card__title">
-                    <a href=links::article(&item.id) on:click=move |_| on_open()>{item.title.clone()}</a>
+                    <a
+                        href=links::article(&item.id)
+                        on:click=move |_| on_open()
+                        on:mouseenter={
+                            let prefetch = prefetch.clone();
+                            move |_| prefetch()
+                        }
+                        on:focus=move |_| prefetch()
+                    >
+                        {item.title.clone()}
+                    </a>
                 </h2>
                 <p class="news-card__meta">
                     <time datetime=item.date_published.clone()>{display_date(&item.date_published)}</time>
@@ -60,5 +72,24 @@ fn ArticleCard(
                 {lead.map(|l| view! { <p class="news-card__summary">{l}</p> })}
             </article>
         </li>
+    }
+}
+
+/// Loads an article into the cache when its link is hovered or focused, so that opening it is
+/// instant. Once is enough: later hovers do nothing.
+fn prefetcher(id: String) -> impl Fn() + Clone + 'static {
+    let api = use_context::<Api>();
+    let started = StoredValue::new(false);
+    move || {
+        let Some(api) = api.clone() else { return };
+        if started.get_value() {
+            return;
+        }
+        started.set_value(true);
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            // A failed prefetch is not shown: opening the article fetches again and shows the error.
+            let _ = api.article(&id).await;
+        });
     }
 }

@@ -57,9 +57,23 @@ pub fn NotFoundView() -> impl IntoView {
     }
 }
 
-/// The loading indicator, announced politely.
+/// The loading indicator, announced politely; it only appears when loading takes longer than
+/// [`LOADING_DELAY_MS`], so that quick (and cached) loads never flash it.
 #[component]
 pub fn Loading() -> impl IntoView {
     let t = strings();
-    view! { <p class="loading" role="status">{t.loading}</p> }
+    let shown = RwSignal::new(false);
+    Effect::new(move |_| {
+        set_timeout(
+            move || {
+                // The load may have finished (and this view gone) before the delay.
+                shown.try_set(true);
+            },
+            std::time::Duration::from_millis(LOADING_DELAY_MS),
+        );
+    });
+    view! { <p class="loading" role="status" hidden=move || !shown.get()>{t.loading}</p> }
 }
+
+/// How long a load may take before the indicator appears.
+pub const LOADING_DELAY_MS: u64 = 150;

@@ -128,3 +128,13 @@ test('the English switch translates the UI, sets <html lang>, is remembered, and
   await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
+
+test('an article shows its reading time and carries og: and twitter: meta', async ({ page, app, api }) => {
+  const { article } = await api.findArticle((a) => (a.content_html ?? '').length > 2000);
+  await app.gotoArticle(article.id);
+  await app.expectArticle(article.title);
+  await expect(page.getByText(/^约 \d+ 分钟读完$/)).toBeVisible();
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', article.title);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+});

@@ -42,3 +42,20 @@ test('navigating away aborts the article request still in flight', async ({ page
   expect(request.failure()?.errorText).toContain('ABORTED');
   release();
 });
+
+test('hovering an article link prefetches it, so opening it makes no request', async ({ page, app, api }) => {
+  const feed = await api.feed(1);
+  const target = feed.items[1];
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith(`/api/articles/${target.id}.json`)) requests.push(r.url());
+  });
+  await app.gotoHome();
+  await app.expectListPage('最新文章', 1);
+  const prefetched = page.waitForResponse((r) => r.url().endsWith(`/api/articles/${target.id}.json`));
+  await app.articleLink(target.title).hover();
+  await prefetched;
+  await app.articleLink(target.title).click();
+  await app.expectArticle(target.title);
+  expect(requests).toHaveLength(1);
+});

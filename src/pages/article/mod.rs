@@ -49,7 +49,13 @@ fn ArticleView(article: Article) -> impl IntoView {
     let body = article.body().map(BodyContent::from);
     view! {
         <Title text=article.title.clone()/>
-        <Meta name="description" content=description/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:title" content=article.title.clone()/>
+        <Meta property="og:description" content=description.clone()/>
+        <Meta name="twitter:card" content="summary"/>
+        <Meta name="twitter:title" content=article.title.clone()/>
+        <Meta name="twitter:description" content=description/>
         <article class="article" lang=article.language.clone()>
             <Breadcrumb column=column.clone() column_name title=article.title.clone()/>
             <PageHeading text=article.title.clone() class="article__title"/>
