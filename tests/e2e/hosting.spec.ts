@@ -77,3 +77,15 @@ test('the Content-Security-Policy header is the documented one', async ({ reques
     expect(csp).toContain(directive);
   }
 });
+
+test('nginx caches hashed assets forever and revalidates the rest', async ({ page, request, sitePath }, testInfo) => {
+  test.skip(testInfo.project.name !== 'nginx', 'the caching table is set by the nginx config');
+  const wasmResponse = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+  await page.goto(sitePath);
+  const wasm = await wasmResponse;
+  expect((await wasm.allHeaders())['cache-control']).toBe('public, max-age=31536000, immutable');
+  for (const path of ['', 'config.json', 'api/site.json', 'api/feed/1.json']) {
+    const response = await request.get(sitePath + path);
+    expect(response.headers()['cache-control'], path || 'index.html').toBe('no-cache');
+  }
+});
