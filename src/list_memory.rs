@@ -19,10 +19,17 @@ pub struct ListMemory {
 
 impl Default for ListMemory {
     fn default() -> Self {
-        ListMemory {
+        let memory = ListMemory {
             last: RwSignal::new(None),
             restore_pending: RwSignal::new(false),
-        }
+        };
+        // The browser's back and forward buttons return to the list as "back to list" does.
+        Effect::new(move |_| {
+            let handle =
+                window_event_listener(leptos::ev::popstate, move |_| memory.request_restore());
+            on_cleanup(move || handle.remove());
+        });
+        memory
     }
 }
 

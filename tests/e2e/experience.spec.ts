@@ -138,3 +138,23 @@ test('an article shows its reading time and carries og: and twitter: meta', asyn
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
 });
+
+test.describe('a short viewport', () => {
+  test.use({ viewport: { width: 1280, height: 600 } });
+
+  test('the browser back button returns to the list at the same scroll position', async ({ page, app, api }) => {
+    const feed = await api.feed(1);
+    const item = feed.items[7];
+    await app.gotoHome();
+    await app.expectListPage('最新文章', 1);
+    const link = app.articleLink(item.title);
+    await app.scrollTo(await app.centreScrollFor(link));
+    const before = await app.scrollY();
+    expect(before).toBeGreaterThan(50);
+    await link.click();
+    await app.expectArticle(item.title);
+    await page.goBack();
+    await app.expectListPage('最新文章', 1);
+    await expect.poll(async () => Math.abs((await app.scrollY()) - before)).toBeLessThanOrEqual(5);
+  });
+});
