@@ -94,6 +94,9 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub app_name: &'static str,
     pub dark_mode: &'static str,
+    pub font_size: &'static str,
+    pub font_smaller: &'static str,
+    pub font_larger: &'static str,
 }
 
 /// zh-CN.
@@ -142,6 +145,9 @@ pub static ZH: Strings = Strings {
     skip_to_content: "跳到正文",
     app_name: "新闻阅读器",
     dark_mode: "深色模式",
+    font_size: "字号",
+    font_smaller: "缩小字号",
+    font_larger: "放大字号",
 };
 
 /// English.
@@ -190,6 +196,9 @@ pub static EN: Strings = Strings {
     skip_to_content: "Skip to content",
     app_name: "News reader",
     dark_mode: "Dark mode",
+    font_size: "Text size",
+    font_smaller: "Smaller text",
+    font_larger: "Larger text",
 };
 
 impl Strings {

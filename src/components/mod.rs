@@ -4,6 +4,7 @@ pub mod article_body;
 pub mod article_list;
 pub mod error_view;
 pub mod feed_view;
+pub mod font_size;
 pub mod language;
 pub mod layout;
 pub mod pagination;

@@ -158,3 +158,20 @@ test.describe('a short viewport', () => {
     await expect.poll(async () => Math.abs((await app.scrollY()) - before)).toBeLessThanOrEqual(5);
   });
 });
+
+test('the text size control enlarges an article body and is remembered', async ({ page, app, api }) => {
+  const { article } = await api.findArticle((a) => (a.content_html ?? '').length > 2000);
+  await app.gotoArticle(article.id);
+  await app.expectArticle(article.title);
+  const group = page.getByRole('group', { name: '字号' });
+  const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.article__body p')!).fontSize));
+  const before = await bodySize();
+  await group.getByRole('button', { name: '放大字号' }).click();
+  await expect.poll(bodySize).toBeGreaterThan(before);
+  const larger = await bodySize();
+  await page.reload();
+  await app.expectArticle(article.title);
+  await expect.poll(bodySize).toBe(larger);
+  await page.getByRole('group', { name: '字号' }).getByRole('button', { name: '缩小字号' }).click();
+  await expect.poll(bodySize).toBe(before);
+});

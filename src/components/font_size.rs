@@ -1,0 +1,66 @@
+//! Text size for long articles: steps around the default, remembered in localStorage and applied
+//! as `data-font-size` on `<html>` (by `boot.js` before the app starts, then by this control).
+
+use leptos::prelude::*;
+
+use crate::components::strings;
+
+const STORAGE_KEY: &str = "font-size";
+/// The smallest and largest step; 0 is the stylesheet's default.
+const STEPS: std::ops::RangeInclusive<i32> = -1..=3;
+
+/// "A−" and "A+" buttons.
+#[component]
+pub fn FontSizeControl() -> impl IntoView {
+    let t = strings();
+    let step = RwSignal::new(0);
+    Effect::new(move |_| step.set(current()));
+    let change = move |delta: i32| {
+        let next = (step.get_untracked() + delta).clamp(*STEPS.start(), *STEPS.end());
+        apply(next);
+        step.set(next);
+    };
+    let at_smallest = move || step.get() <= *STEPS.start();
+    let at_largest = move || step.get() >= *STEPS.end();
+    view! {
+        <div class="font-size" role="group" aria-label=t.font_size>
+            <button
+                type="button"
+                class="font-size__button"
+                aria-label=t.font_smaller
+                disabled=at_smallest
+                on:click=move |_| change(-1)
+            >
+                "A−"
+            </button>
+            <button
+                type="button"
+                class="font-size__button"
+                aria-label=t.font_larger
+                disabled=at_largest
+                on:click=move |_| change(1)
+            >
+                "A+"
+            </button>
+        </div>
+    }
+}
+
+fn current() -> i32 {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-font-size"))
+        .and_then(|v| v.parse().ok())
+        .filter(|v| STEPS.contains(v))
+        .unwrap_or(0)
+}
+
+fn apply(step: i32) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-font-size", &step.to_string());
+    }
+    // Private modes may refuse storage: the choice then lasts for this page only.
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, &step.to_string());
+    }
+}
