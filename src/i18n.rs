@@ -1,6 +1,10 @@
 //! The UI's own strings, in zh-CN (the default) and English. Every string the reader sees comes
 //! from here; components get the current table with `components::strings()`.
 
+mod tables;
+
+pub use tables::{EN, ZH};
+
 use crate::format::group_thousands;
 
 /// A UI language.
@@ -98,108 +102,6 @@ pub struct Strings {
     pub font_smaller: &'static str,
     pub font_larger: &'static str,
 }
-
-/// zh-CN.
-pub static ZH: Strings = Strings {
-    lang: Lang::Zh,
-    language_name: "中文",
-    home: "首页",
-    latest: "最新文章",
-    columns_nav: "栏目",
-    article_list: "文章列表",
-    sitemap: "网站地图",
-    sitemap_columns: "栏目列表",
-    breadcrumb: "面包屑",
-    pagination: "分页",
-    prev_page: "上一页",
-    next_page: "下一页",
-    no_such_page: "没有这一页",
-    no_such_page_hint: "这个栏目没有这么多页。",
-    first_page: "返回第一页",
-    empty_list: "这里还没有文章。",
-    published: "发布时间",
-    views: "浏览次数",
-    source: "来源",
-    author: "作者",
-    tags: "标签",
-    related: "相关新闻",
-    related_all: "查看全部相关新闻",
-    related_none: "暂无相关新闻。",
-    adjacent_nav: "上一篇和下一篇",
-    prev_article: "上一篇",
-    next_article: "下一篇",
-    back_to_list: "返回列表",
-    back_to_article: "返回文章",
-    no_body: "这篇文章没有正文。",
-    not_found: "页面不存在",
-    not_found_hint: "您要找的页面不存在，可能已被删除或地址有误。",
-    back_home: "返回首页",
-    loading: "正在加载…",
-    load_failed: "加载失败",
-    retry: "重试",
-    err_network: "网络连接失败，请检查网络后重试。",
-    err_timeout: "请求超时（15 秒无响应），请稍后重试。",
-    err_decode: "内容无法读取：数据格式有误。",
-    config_error: "配置错误",
-    config_error_hint: "站点配置文件 config.json 无法使用，请联系网站管理员。",
-    skip_to_content: "跳到正文",
-    app_name: "新闻阅读器",
-    dark_mode: "深色模式",
-    font_size: "字号",
-    font_smaller: "缩小字号",
-    font_larger: "放大字号",
-};
-
-/// English.
-pub static EN: Strings = Strings {
-    lang: Lang::En,
-    language_name: "English",
-    home: "Home",
-    latest: "Latest articles",
-    columns_nav: "Columns",
-    article_list: "Articles",
-    sitemap: "Site map",
-    sitemap_columns: "All columns",
-    breadcrumb: "Breadcrumb",
-    pagination: "Pages",
-    prev_page: "Previous page",
-    next_page: "Next page",
-    no_such_page: "No such page",
-    no_such_page_hint: "This list does not have that many pages.",
-    first_page: "Back to page 1",
-    empty_list: "No articles here yet.",
-    published: "Published",
-    views: "Views",
-    source: "Source",
-    author: "Author",
-    tags: "Tags",
-    related: "Related news",
-    related_all: "All related news",
-    related_none: "No related news.",
-    adjacent_nav: "Previous and next articles",
-    prev_article: "Previous",
-    next_article: "Next",
-    back_to_list: "Back to the list",
-    back_to_article: "Back to the article",
-    no_body: "This article has no text.",
-    not_found: "Page not found",
-    not_found_hint: "The page you are looking for does not exist: it may have been removed, or the address is wrong.",
-    back_home: "Back to the home page",
-    loading: "Loading…",
-    load_failed: "Could not load",
-    retry: "Retry",
-    err_network: "The network connection failed. Check your connection and retry.",
-    err_timeout: "The request timed out (no answer in 15 s). Please retry later.",
-    err_decode: "The content could not be read: the data is malformed.",
-    config_error: "Configuration error",
-    config_error_hint: "The site configuration file config.json cannot be used. Please contact the site operator.",
-    skip_to_content: "Skip to content",
-    app_name: "News reader",
-    dark_mode: "Dark mode",
-    font_size: "Text size",
-    font_smaller: "Smaller text",
-    font_larger: "Larger text",
-};
 
 impl Strings {
     /// "服务器出错（HTTP 500），请稍后重试。"

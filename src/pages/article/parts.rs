@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::strings;
-use crate::contract::{AdjacentArticle, Article};
+use crate::contract::{AdjacentArticle, Article, Body};
 use crate::dates::display_datetime;
 use crate::format::reading_minutes;
 use crate::links;
@@ -34,11 +34,9 @@ pub fn ArticleMetaLine(article: Article) -> impl IntoView {
         .map(|a| a.name.as_str())
         .collect::<Vec<_>>()
         .join("、");
-    let body_text = article
-        .content_html
-        .clone()
-        .or(article.content_text.clone())
-        .unwrap_or_default();
+    let minutes = article.body().map_or(1, |body| match body {
+        Body::Html(text) | Body::Text(text) => reading_minutes(text),
+    });
     let item = |label: &'static str, value: String| {
         view! { <span class="article__meta-item">{t.label(label)} {value}</span> }
     };
@@ -51,7 +49,7 @@ pub fn ArticleMetaLine(article: Article) -> impl IntoView {
             {article.news.views.map(|v| item(t.views, t.count(v)))}
             {article.news.source.clone().map(|s| item(t.source, s))}
             {(!authors.is_empty()).then(|| item(t.author, authors))}
-            <span class="article__meta-item">{t.reading_time(reading_minutes(&body_text))}</span>
+            <span class="article__meta-item">{t.reading_time(minutes)}</span>
         </p>
     }
 }
