@@ -2,6 +2,9 @@
 //! and one small typed function per endpoint. Components never build API URLs or call `fetch`.
 
 mod cache;
+mod search;
+
+pub use search::SearchOutcome;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -215,7 +218,28 @@ impl Drop for InFlight {
     }
 }
 
+/// A response body, read as the caller asked.
+enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
 async fn fetch_text(url: &str) -> Result<String, ApiError> {
+    match fetch_body(url, false).await? {
+        Body::Text(text) => Ok(text),
+        Body::Bytes(_) => Err(ApiError::Network),
+    }
+}
+
+/// Fetches a binary file (a search index chunk).
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ApiError> {
+    match fetch_body(url, true).await? {
+        Body::Bytes(bytes) => Ok(bytes),
+        Body::Text(_) => Err(ApiError::Network),
+    }
+}
+
+async fn fetch_body(url: &str, binary: bool) -> Result<Body, ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
@@ -243,7 +267,7 @@ async fn fetch_text(url: &str) -> Result<String, ApiError> {
 
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    let result = request(&window, url, &init).await;
+    let result = request(&window, url, &init, binary).await;
     drop(in_flight);
     result.map_err(|e| match e {
         ApiError::Network if timed_out.get() => ApiError::Timeout,
@@ -255,7 +279,8 @@ async fn request(
     window: &web_sys::Window,
     url: &str,
     init: &RequestInit,
-) -> Result<String, ApiError> {
+    binary: bool,
+) -> Result<Body, ApiError> {
     let network = |_: JsValue| ApiError::Network;
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await
@@ -267,10 +292,16 @@ async fn request(
         404 | 410 => return Err(ApiError::NotFound),
         status => return Err(ApiError::Status(status)),
     }
+    if binary {
+        let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+            .await
+            .map_err(network)?;
+        return Ok(Body::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
     let text = JsFuture::from(response.text().map_err(network)?)
         .await
         .map_err(network)?;
-    text.as_string().ok_or(ApiError::Network)
+    text.as_string().map(Body::Text).ok_or(ApiError::Network)
 }
 
 #[cfg(test)]

@@ -201,6 +201,40 @@ pub struct AdjacentArticle {
     pub title: String,
 }
 
+/// The search index format version that [`SearchManifest::version`] declares.
+pub const SEARCH_FORMAT: u32 = 1;
+
+/// `search/manifest.json`: what the search index holds and where each part of it lives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchManifest {
+    /// [`SEARCH_FORMAT`]; a reader refuses any other.
+    pub version: u32,
+    /// Column slugs; `doc_columns` holds indexes into this list.
+    pub columns: Vec<String>,
+    /// The column of each document, by document number (newest article first).
+    pub doc_columns: Vec<u16>,
+    /// How many ids each `search/ids/{k}.json` holds.
+    pub ids_per_file: u32,
+    /// The chunks of the term dictionary, in term order.
+    pub chunks: Vec<SearchChunkRef>,
+}
+
+/// One chunk of the term dictionary: the terms from `first` up to the next chunk's first term.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchChunkRef {
+    pub first: String,
+    /// File name below `search/chunks/`; named by content, so cacheable forever. The chunk
+    /// names its own positions file below `search/positions/`, fetched only for phrases.
+    pub file: String,
+}
+
+/// `search/ids/{k}.json`: the article ids of documents `k × ids_per_file` onwards. A result
+/// shows its article (`articles/{id}.json`): title, column, date and the text of its snippet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchIds {
+    pub ids: Vec<String>,
+}
+
 /// Whether `s` is a valid article id or column slug: `^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`.
 /// Anything else is "not found" without a request.
 pub fn is_valid_id(s: &str) -> bool {

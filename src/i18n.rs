@@ -101,6 +101,13 @@ pub struct Strings {
     pub font_size: &'static str,
     pub font_smaller: &'static str,
     pub font_larger: &'static str,
+    pub search: &'static str,
+    pub search_label: &'static str,
+    pub search_results: &'static str,
+    pub search_prompt: &'static str,
+    pub search_columns: &'static str,
+    pub search_all_columns: &'static str,
+    pub search_shortcut: &'static str,
 }
 
 impl Strings {
@@ -170,6 +177,44 @@ impl Strings {
         self.total_items(n)
     }
 
+    /// The search page's heading: "搜索：冷链" / "Search: cold chain".
+    pub fn search_heading(&self, q: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}：{q}", self.search),
+            Lang::En => format!("{}: {q}", self.search),
+        }
+    }
+
+    /// "找到 12 篇文章" / "12 articles found"; "约" / "about" when some results are still to
+    /// be confirmed against their text.
+    pub fn search_count(&self, n: usize, approximate: bool) -> String {
+        let n = group_thousands(n as u64);
+        match (self.lang, approximate) {
+            (Lang::Zh, false) => format!("找到 {n} 篇文章"),
+            (Lang::Zh, true) => format!("找到约 {n} 篇文章"),
+            (Lang::En, false) => format!("{n} articles found"),
+            (Lang::En, true) => format!("About {n} articles found"),
+        }
+    }
+
+    /// "没有找到包含“冷链”的文章。"
+    pub fn search_none(&self, q: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("没有找到包含“{q}”的文章。请换个关键词，或检查错别字。"),
+            Lang::En => {
+                format!("No articles contain “{q}”. Try other words, or check the spelling.")
+            }
+        }
+    }
+
+    /// A column filter link's text: "通知公告（3）" / "Notices (3)".
+    pub fn column_with_count(&self, name: &str, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("{name}（{n}）"),
+            Lang::En => format!("{name} ({n})"),
+        }
+    }
+
     /// The label before a value in the article's meta line: "来源：" / "Source: ".
     pub fn label(&self, name: &str) -> String {
         match self.lang {
@@ -205,5 +250,8 @@ mod tests {
         assert_eq!(EN.label(EN.source), "Source: ");
         assert_eq!(Lang::En.other().strings().lang, Lang::Zh);
         assert_eq!(document_title("最新文章", "站"), "最新文章 — 站");
+        assert_eq!(ZH.search_count(1234, false), "找到 1,234 篇文章");
+        assert_eq!(EN.search_count(3, true), "About 3 articles found");
+        assert_eq!(ZH.column_with_count("通知公告", 3), "通知公告（3）");
     }
 }

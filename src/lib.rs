@@ -19,6 +19,7 @@ pub mod pages;
 pub mod pagination;
 pub mod related;
 pub mod sanitize;
+pub mod search;
 pub mod tokenize;
 
 #[cfg(feature = "app")]
@@ -41,7 +42,7 @@ mod shell {
     use crate::i18n::Lang;
     use crate::list_memory::ListMemory;
     use crate::pages::{
-        ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SitemapPage,
+        ArticlePage, CategoryPage, HomePage, NotFoundPage, RelatedPage, SearchPage, SitemapPage,
     };
 
     /// The path the app is deployed under (`/`, `/news/`), shared through context.
@@ -130,6 +131,7 @@ mod shell {
                     <Route path=path!("/articles/:id") view=ArticlePage/>
                     <Route path=path!("/articles/:id/related") view=RelatedPage/>
                     <Route path=path!("/sitemap") view=SitemapPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                 </Routes>
             </main>
             <SiteFooter/>

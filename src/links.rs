@@ -26,6 +26,33 @@ pub fn sitemap() -> String {
     "sitemap".to_owned()
 }
 
+/// `search?q=…` with the column filter and page when set; the query is percent-encoded.
+pub fn search(q: &str, column: Option<&str>, page: u32) -> String {
+    let mut link = format!("search?q={}", encode_component(q));
+    if let Some(column) = column {
+        link.push_str("&column=");
+        link.push_str(&encode_component(column));
+    }
+    if page > 1 {
+        link.push_str(&format!("&page={page}"));
+    }
+    link
+}
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986, as
+/// `encodeURIComponent` does.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The absolute path of a link built here, for a site deployed at `base` (ends in `/`), without
 /// its query: `absolute_path("/news/", "category/x?page=2")` is `/news/category/x`.
 pub fn absolute_path(base: &str, link: &str) -> String {
@@ -85,6 +112,19 @@ mod tests {
         assert_eq!(related("a-1"), "articles/a-1/related");
         assert_eq!(ListSource::Latest.href(2), "./?page=2");
         assert_eq!(ListSource::Column("x".into()).href(1), "category/x");
+    }
+
+    #[test]
+    fn builds_search_links() {
+        assert_eq!(search("冷链", None, 1), "search?q=%E5%86%B7%E9%93%BE");
+        assert_eq!(
+            search("a&b c", Some("notices"), 2),
+            "search?q=a%26b%20c&column=notices&page=2"
+        );
+        assert_eq!(
+            absolute_path("/news/", &search("x", None, 1)),
+            "/news/search"
+        );
     }
 
     #[test]

@@ -93,7 +93,7 @@ async fn pagination_marks_only_the_current_page() {
         total_items: 44,
     };
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router><Pagination source=ListSource::Column("notices".into()) info/></Router> }
+        view! { <Router><Pagination href=|n| ListSource::Column("notices".into()).href(n) info/></Router> }
     });
     tick().await;
     let current = root

@@ -4,13 +4,15 @@
 //! news-builder build [CONTENT_DIR] [--out DIR]          content/ → public/api/ by default
 //! news-builder import FEED.json --column SLUG [--out DIR]   a JSON Feed as Markdown files
 //! news-builder synth --count N [--out DIR] [--seed S]       a synthetic zh-CN corpus
+//! news-builder search QUERY [--api DIR]                   query a built index, list the files read
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use newsreader::builder::{build_from_dir, import, output, synth};
+use newsreader::builder::{build_from_dir, import, output, search_index, synth};
+use newsreader::search::index::POSITIONS_BUDGET;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +20,7 @@ fn main() -> ExitCode {
         Some("build") => build(&args[1..]),
         Some("import") => import(&args[1..]),
         Some("synth") => synthesize(&args[1..]),
+        Some("search") => search(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -29,7 +32,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]";
+const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]";
 
 /// Splits `args` into positional arguments and `--flag value` pairs.
 fn parse(args: &[String]) -> Result<(Vec<&str>, Vec<(&str, &str)>), String> {
@@ -114,6 +117,30 @@ fn synthesize(args: &[String]) -> Result<(), String> {
         std::fs::write(articles.join(&name), markdown).map_err(|e| format!("{name}: {e}"))?;
     }
     println!("wrote {count} synthetic articles into {}", out.display());
+    Ok(())
+}
+
+fn search(args: &[String]) -> Result<(), String> {
+    let (positional, flags) = parse(args)?;
+    let query = positional.first().ok_or_else(|| USAGE.to_owned())?;
+    let api = PathBuf::from(flag(&flags, "api").unwrap_or("public/api"));
+    let read = |path: &str| std::fs::read(api.join(path)).map_err(|e| format!("{path}: {e}"));
+    let result = search_index::search_files(read, query, POSITIONS_BUDGET)?;
+    for (path, bytes) in &result.files {
+        println!("read {path} {bytes}");
+    }
+    println!(
+        "{} result(s){}",
+        result.found.len(),
+        if result.all_verified {
+            ""
+        } else {
+            ", some matched without positions"
+        }
+    );
+    for found in result.found.iter().take(10) {
+        println!("{} {}", found.id, found.title);
+    }
     Ok(())
 }
 

@@ -6,6 +6,9 @@ pub mod input;
 pub mod output;
 pub mod related_index;
 pub mod render;
+pub mod search_index;
+#[cfg(test)]
+mod search_quality;
 pub mod site;
 pub mod source;
 pub mod synth;
@@ -68,7 +71,8 @@ pub fn build(
         related_index::rank_all(&related_inputs(site, &articles, &rendered), &site.related);
     drop(articles);
 
-    let mut out = Vec::new();
+    let column_slugs: Vec<String> = site.columns.iter().map(|c| c.slug.clone()).collect();
+    let mut out = search_index::build_index(&rendered, &column_slugs);
     let summaries: Vec<ArticleSummary> = rendered.iter().map(Article::to_summary).collect();
     let mut column_members: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in rendered.iter().enumerate() {
@@ -181,6 +185,7 @@ fn related_inputs(
     rendered: &[Article],
 ) -> Vec<RelatedInput> {
     let mut tag_ids: HashMap<&str, u32> = HashMap::new();
+    let mut term_ids: HashMap<String, u32> = HashMap::new();
     sources
         .iter()
         .zip(rendered)
@@ -200,11 +205,18 @@ fn related_inputs(
                 .unwrap_or(0) as u32;
             let month = Timestamp::parse(&s.date).map_or(0, |t| t.month_index());
             let text = format!("{} {}", s.title, a.summary.as_deref().unwrap_or_default());
+            let terms = crate::tokenize::terms(&text)
+                .into_iter()
+                .map(|t| {
+                    let next = term_ids.len() as u32;
+                    *term_ids.entry(t).or_insert(next)
+                })
+                .collect();
             RelatedInput {
                 column,
                 tags,
                 month,
-                terms: crate::tokenize::terms(&text),
+                terms,
             }
         })
         .collect()

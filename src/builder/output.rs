@@ -26,12 +26,50 @@ pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> io::Result<WriteRepor
             fs::remove_dir_all(dir)?;
         }
     }
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|(rel, _)| staging.join(rel).parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        fs::create_dir_all(dir)?;
+    }
+    // Writing is mostly system calls: split it over the cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = files.len().div_ceil(threads).max(1);
+    let reports: Vec<io::Result<WriteReport>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(per_thread)
+            .map(|part| scope.spawn(|| write_files(out_dir, &staging, part)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut report = WriteReport::default();
+    for r in reports {
+        let r = r?;
+        report.written += r.written;
+        report.unchanged += r.unchanged;
+    }
+    fs::create_dir_all(&staging)?;
+    if out_dir.exists() {
+        fs::rename(out_dir, &retired)?;
+    }
+    fs::rename(&staging, out_dir)?;
+    if retired.exists() {
+        fs::remove_dir_all(&retired)?;
+    }
+    Ok(report)
+}
+
+/// Writes `files` below `staging`, hard-linking those whose bytes are already in `out_dir`.
+fn write_files(out_dir: &Path, staging: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
     let mut report = WriteReport::default();
     for (rel, bytes) in files {
         let target = staging.join(rel);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
         let existing = out_dir.join(rel);
         if fs::read(&existing).is_ok_and(|old| old == *bytes)
             && fs::hard_link(&existing, &target).is_ok()
@@ -41,14 +79,6 @@ pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> io::Result<WriteRepor
             fs::write(&target, bytes)?;
             report.written += 1;
         }
-    }
-    fs::create_dir_all(&staging)?;
-    if out_dir.exists() {
-        fs::rename(out_dir, &retired)?;
-    }
-    fs::rename(&staging, out_dir)?;
-    if retired.exists() {
-        fs::remove_dir_all(&retired)?;
     }
     Ok(report)
 }

@@ -21,8 +21,8 @@ pub struct RelatedInput {
     pub tags: Vec<u32>,
     /// Year × 12 + month, in the article's own offset.
     pub month: i32,
-    /// Title and lead paragraph, tokenized.
-    pub terms: Vec<String>,
+    /// Title and lead paragraph, tokenized; each term as a number shared by all inputs.
+    pub terms: Vec<u32>,
 }
 
 /// For each article (same order as the input), the indices of its related articles, best first.
@@ -140,20 +140,22 @@ fn pick(
 
 /// L2-normalized TF-IDF vectors, sorted by term id.
 fn tfidf_vectors(inputs: &[RelatedInput]) -> Vec<Vec<(u32, f32)>> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
     let docs: Vec<HashMap<u32, u32>> = inputs
         .iter()
         .map(|a| {
             let mut tf = HashMap::new();
-            for term in &a.terms {
-                let next = ids.len() as u32;
-                *tf.entry(*ids.entry(term.as_str()).or_insert(next))
-                    .or_insert(0) += 1;
+            for &term in &a.terms {
+                *tf.entry(term).or_insert(0) += 1;
             }
             tf
         })
         .collect();
-    let mut df = vec![0u32; ids.len()];
+    let terms = inputs
+        .iter()
+        .flat_map(|a| a.terms.iter().copied())
+        .max()
+        .map_or(0, |m| m as usize + 1);
+    let mut df = vec![0u32; terms];
     for doc in &docs {
         for term in doc.keys() {
             df[*term as usize] += 1;

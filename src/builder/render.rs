@@ -1,4 +1,4 @@
-//! Markdown to sanitized HTML, and the plain text the builder derives from it.
+//! Markdown to sanitized HTML, and the summary the builder derives from it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

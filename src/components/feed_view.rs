@@ -54,7 +54,7 @@ fn FeedResult(source: ListSource, list: FeedPage) -> impl IntoView {
     };
     view! {
         {body}
-        <Pagination source info=list.news/>
+        <Pagination href=move |n| source.href(n) info=list.news/>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 
 use crate::components::language::LanguageSwitch;
 use crate::components::strings;
-use crate::components::ThemeToggle;
+use crate::components::{SearchBox, ThemeToggle};
 use crate::contract::Site;
 use crate::{links, PageBase};
 
@@ -26,6 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="site-header__inner">
                 <a class="site-header__title" href=links::home(1)>{site.title.clone()}</a>
                 <div class="site-header__tools">
+                    <SearchBox/>
                     <LanguageSwitch/>
                     <ThemeToggle/>
                 </div>

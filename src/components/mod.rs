@@ -9,6 +9,7 @@ pub mod language;
 pub mod layout;
 pub mod pagination;
 pub mod route_announcer;
+pub mod search_box;
 pub mod theme_toggle;
 
 pub use article_body::ArticleBody;
@@ -18,6 +19,7 @@ pub use feed_view::FeedView;
 pub use layout::{SiteFooter, SiteHeader};
 pub use pagination::Pagination;
 pub use route_announcer::{PageHeading, RouteAnnouncer};
+pub use search_box::SearchBox;
 pub use theme_toggle::ThemeToggle;
 
 use crate::i18n::{Lang, Strings};

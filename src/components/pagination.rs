@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::strings;
 use crate::contract::PageInfo;
-use crate::links::ListSource;
 use crate::pagination::{next_page, page_links, prev_page, PageLink};
 
-/// Page links for one list; the current page is marked with `aria-current="page"`.
+/// Page links for one list, `href` giving the link of each page; the current page is marked with
+/// `aria-current="page"`.
 #[component]
-pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
+pub fn Pagination(#[prop(into)] href: Callback<u32, String>, info: PageInfo) -> impl IntoView {
     let t = strings();
     let current = info.page;
     let numbered = page_links(current, info.total_pages)
@@ -22,7 +22,7 @@ pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
                 <li>
                     <a
                         class="pagination__page"
-                        href=source.href(n)
+                        href=href.run(n)
                         aria-label=t.page_label(n)
                         aria-current=(n == current).then_some("page")
                     >
@@ -34,8 +34,7 @@ pub fn Pagination(source: ListSource, info: PageInfo) -> impl IntoView {
         })
         .collect_view();
     let step = |target: Option<u32>, label: &'static str| {
-        target
-            .map(|n| view! { <li><a class="pagination__step" href=source.href(n)>{label}</a></li> })
+        target.map(|n| view! { <li><a class="pagination__step" href=href.run(n)>{label}</a></li> })
     };
     view! {
         <nav class="pagination" aria-label=t.pagination>

@@ -51,6 +51,13 @@ pub static ZH: Strings = Strings {
     font_size: "字号",
     font_smaller: "缩小字号",
     font_larger: "放大字号",
+    search: "搜索",
+    search_label: "搜索文章",
+    search_results: "搜索结果",
+    search_prompt: "在上方搜索框输入关键词，搜索全部文章的标题和正文。",
+    search_columns: "按栏目筛选",
+    search_all_columns: "全部栏目",
+    search_shortcut: "按 / 键可随时搜索",
 };
 
 /// English.
@@ -102,4 +109,11 @@ pub static EN: Strings = Strings {
     font_size: "Text size",
     font_smaller: "Smaller text",
     font_larger: "Larger text",
+    search: "Search",
+    search_label: "Search articles",
+    search_results: "Search results",
+    search_prompt: "Type words in the search box above to search the titles and text of all articles.",
+    search_columns: "Filter by column",
+    search_all_columns: "All columns",
+    search_shortcut: "Press / to search from anywhere",
 };

@@ -5,6 +5,7 @@ pub mod category;
 pub mod home;
 pub mod not_found;
 pub mod related;
+pub mod search;
 pub mod sitemap;
 
 pub use article::ArticlePage;
@@ -12,6 +13,7 @@ pub use category::CategoryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use related::RelatedPage;
+pub use search::SearchPage;
 pub use sitemap::SitemapPage;
 
 use leptos::prelude::*;

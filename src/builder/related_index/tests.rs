@@ -1,11 +1,23 @@
 use super::*;
 
+/// One number per distinct term, as the builder assigns them.
+fn term_id(term: &str) -> u32 {
+    thread_local! {
+        static IDS: std::cell::RefCell<HashMap<String, u32>> = Default::default();
+    }
+    IDS.with(|ids| {
+        let mut ids = ids.borrow_mut();
+        let next = ids.len() as u32;
+        *ids.entry(term.to_owned()).or_insert(next)
+    })
+}
+
 fn input(column: u32, tags: &[u32], month: i32, terms: &[&str]) -> RelatedInput {
     RelatedInput {
         column,
         tags: tags.to_vec(),
         month,
-        terms: terms.iter().map(|t| t.to_string()).collect(),
+        terms: terms.iter().map(|t| term_id(t)).collect(),
     }
 }
 

@@ -1,0 +1,130 @@
+//! Search: the index files, loaded as a query needs them and kept for the next query.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures::future::try_join_all;
+
+use super::{fetch_bytes, fetch_json, Api, ApiError};
+use crate::contract::{Article, SearchIds, SearchManifest, SEARCH_FORMAT};
+use crate::search::index::{chunks_for, collect_postings, positions_to_load, POSITIONS_BUDGET};
+use crate::search::{evaluate, Chunk, Hit, Query};
+
+/// How many chunks and positions files stay in memory between queries.
+const KEPT_FILES: usize = 96;
+
+thread_local! {
+    static CHUNKS: RefCell<HashMap<String, Rc<Chunk>>> = RefCell::new(HashMap::new());
+    static POSITIONS: RefCell<HashMap<String, Rc<Vec<u8>>>> = RefCell::new(HashMap::new());
+}
+
+/// What a query found: every matching document in result order, with the manifest that says
+/// which column each is in.
+#[derive(Debug, Clone)]
+pub struct SearchOutcome {
+    pub hits: Vec<Hit>,
+    pub manifest: Rc<SearchManifest>,
+}
+
+fn remember<T>(
+    store: &'static std::thread::LocalKey<RefCell<HashMap<String, Rc<T>>>>,
+    key: &str,
+    value: Rc<T>,
+) {
+    store.with(|s| {
+        let mut s = s.borrow_mut();
+        // Index files are named by content: any of them may go, and the simplest is all of them.
+        if s.len() >= KEPT_FILES {
+            s.clear();
+        }
+        s.insert(key.to_owned(), value);
+    });
+}
+
+impl Api {
+    /// `search/manifest.json`; a format this app does not know is a decode error.
+    pub async fn search_manifest(&self) -> Result<SearchManifest, ApiError> {
+        let manifest: SearchManifest =
+            fetch_json(&format!("{}search/manifest.json", self.base)).await?;
+        if manifest.version != SEARCH_FORMAT {
+            return Err(ApiError::Decode(format!(
+                "search/manifest.json: version {} (this app reads {SEARCH_FORMAT})",
+                manifest.version
+            )));
+        }
+        Ok(manifest)
+    }
+
+    /// One chunk of the term dictionary.
+    async fn search_chunk(&self, file: &str) -> Result<Rc<Chunk>, ApiError> {
+        if let Some(chunk) = CHUNKS.with(|c| c.borrow().get(file).cloned()) {
+            return Ok(chunk);
+        }
+        let bytes = fetch_bytes(&format!("{}search/chunks/{file}", self.base)).await?;
+        let chunk = Rc::new(
+            Chunk::parse(bytes)
+                .map_err(|e| ApiError::Decode(format!("search/chunks/{file}: {e}")))?,
+        );
+        remember(&CHUNKS, file, chunk.clone());
+        Ok(chunk)
+    }
+
+    /// One chunk's positions file.
+    async fn search_positions(&self, file: &str) -> Result<Rc<Vec<u8>>, ApiError> {
+        if let Some(bytes) = POSITIONS.with(|p| p.borrow().get(file).cloned()) {
+            return Ok(bytes);
+        }
+        let bytes = Rc::new(fetch_bytes(&format!("{}search/positions/{file}", self.base)).await?);
+        remember(&POSITIONS, file, bytes.clone());
+        Ok(bytes)
+    }
+
+    /// The article of document `doc`: its id from `search/ids/{k}.json`, then the article.
+    pub async fn search_article(
+        &self,
+        manifest: &SearchManifest,
+        doc: u32,
+    ) -> Result<Article, ApiError> {
+        let per_file = manifest.ids_per_file.max(1);
+        let k = doc / per_file;
+        let ids: SearchIds = fetch_json(&format!("{}search/ids/{k}.json", self.base)).await?;
+        let id = ids
+            .ids
+            .get((doc % per_file) as usize)
+            .ok_or_else(|| ApiError::Decode(format!("search/ids/{k}.json: no document {doc}")))?;
+        self.article(id).await
+    }
+
+    /// Runs `query`: the manifest, then the chunks its terms live in, then positions files where
+    /// a phrase needs them and they fit the budget.
+    pub async fn search(&self, query: &Query) -> Result<SearchOutcome, ApiError> {
+        let manifest = Rc::new(self.search_manifest().await?);
+        let needs = query.needs();
+        let wanted = chunks_for(&manifest, &needs);
+        let loaded = try_join_all(wanted.iter().map(|&(i, _)| {
+            let file = manifest.chunks[i].file.clone();
+            async move { self.search_chunk(&file).await.map(|c| (i, c)) }
+        }))
+        .await?;
+        let chunks: HashMap<usize, Rc<Chunk>> = loaded.into_iter().collect();
+        let with_positions = positions_to_load(&manifest, query, POSITIONS_BUDGET, |i| {
+            chunks.get(&i).map(|c| &**c)
+        });
+        let positions = try_join_all(with_positions.iter().filter_map(|&i| {
+            let file = chunks.get(&i)?.positions_file()?.to_owned();
+            Some(async move { self.search_positions(&file).await.map(|p| (i, p)) })
+        }))
+        .await?;
+        let positions: HashMap<usize, Rc<Vec<u8>>> = positions.into_iter().collect();
+        let postings = collect_postings(&manifest, &needs, |i| {
+            let chunk = chunks.get(&i)?;
+            Some((&**chunk, positions.get(&i).map(|p| p.as_slice())))
+        })
+        .map_err(ApiError::Decode)?;
+        Ok(SearchOutcome {
+            hits: evaluate(query, &postings),
+            manifest,
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! The header's search box; `/` focuses it from anywhere but a text field.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+
+use crate::components::strings;
+use crate::links;
+
+/// A search form that opens `search?q=…`; on the search page it shows the current query.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let t = strings();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let query = use_query_map();
+    let pathname = use_location().pathname;
+    let current = move || {
+        if pathname.get().ends_with("/search") {
+            query.with(|q| q.get("q").unwrap_or_default())
+        } else {
+            String::new()
+        }
+    };
+    let navigate = use_navigate();
+    let submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(field) = input.get() else { return };
+        let q = field.value();
+        if q.trim().is_empty() {
+            let _ = field.focus();
+            return;
+        }
+        // A leading "/" makes the router put its base (the deploy path) in front.
+        navigate(
+            &format!("/{}", links::search(q.trim(), None, 1)),
+            Default::default(),
+        );
+    };
+    Effect::new(move |_| {
+        let handle = window_event_listener(ev::keydown, move |ev| {
+            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            if typing_in(ev.target()) {
+                return;
+            }
+            if let Some(field) = input.get_untracked() {
+                ev.prevent_default();
+                let _ = field.focus();
+                field.select();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    });
+    view! {
+        <form class="search-box" role="search" aria-label=t.search on:submit=submit>
+            <label class="visually-hidden" for="site-search">{t.search_label}</label>
+            <input
+                id="site-search"
+                class="search-box__input"
+                type="search"
+                name="q"
+                node_ref=input
+                prop:value=current
+                placeholder=t.search_label
+                title=t.search_shortcut
+                aria-keyshortcuts="/"
+                enterkeyhint="search"
+                autocomplete="off"
+                maxlength="200"
+            />
+            <button type="submit" class="header-button">{t.search}</button>
+        </form>
+    }
+}
+
+/// Whether a key event comes from a place where "/" is text: a field or editable content.
+fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    matches!(
+        element.tag_name().to_ascii_lowercase().as_str(),
+        "input" | "textarea" | "select"
+    ) || element.is_content_editable()
+}

@@ -1,0 +1,264 @@
+//! Phrase matching over postings: which documents contain every part of a query, title matches
+//! first.
+
+use std::collections::HashMap;
+
+use super::chunk::DocPositions;
+use super::query::{Phrase, Query, TermNeed};
+
+/// One matching document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The document number (0 is the newest article).
+    pub doc: u32,
+    /// How many parts of the query its title contains.
+    pub title_matches: u32,
+    /// False when a phrase was matched by its tokens and trigrams without positions (they were
+    /// too costly to load): the document is then checked against its text before it is shown.
+    pub verified: bool,
+}
+
+/// The documents of one term, with its positions in them when they were loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermPostings {
+    pub docs: Vec<DocPositions>,
+    pub positions: bool,
+}
+
+/// The postings for each term a query needs; a prefix need holds the merged postings of every
+/// term that starts with it.
+pub type Postings = HashMap<TermNeed, TermPostings>;
+
+/// The documents that contain every part of `query`: most title matches first, then newest first.
+pub fn evaluate(query: &Query, postings: &Postings) -> Vec<Hit> {
+    let mut hits: Option<Vec<Hit>> = None;
+    for phrase in &query.phrases {
+        let found = phrase_hits(phrase, postings);
+        hits = Some(match hits {
+            None => found,
+            Some(previous) => intersect(&previous, &found),
+        });
+    }
+    let mut hits = hits.unwrap_or_default();
+    hits.sort_by(|a, b| {
+        b.title_matches
+            .cmp(&a.title_matches)
+            .then(a.doc.cmp(&b.doc))
+    });
+    hits
+}
+
+/// Merges the postings of several terms (those sharing a prefix) into one list.
+pub fn merge(lists: Vec<Vec<DocPositions>>) -> Vec<DocPositions> {
+    let mut by_doc: std::collections::BTreeMap<u32, DocPositions> = Default::default();
+    for entry in lists.into_iter().flatten() {
+        let merged = by_doc.entry(entry.doc).or_insert_with(|| DocPositions {
+            doc: entry.doc,
+            ..Default::default()
+        });
+        merged.in_title |= entry.in_title;
+        merged.title.extend(entry.title);
+        merged.body.extend(entry.body);
+    }
+    by_doc
+        .into_values()
+        .map(|mut d| {
+            d.title.sort_unstable();
+            d.body.sort_unstable();
+            d
+        })
+        .collect()
+}
+
+fn phrase_hits(phrase: &Phrase, postings: &Postings) -> Vec<Hit> {
+    let empty = TermPostings::default();
+    let get = |need: TermNeed| postings.get(&need).unwrap_or(&empty);
+    let tokens: Vec<(&TermPostings, u32)> = phrase
+        .tokens
+        .iter()
+        .map(|t| (get(TermNeed::of(t)), t.offset))
+        .collect();
+    let trigrams: Vec<&TermPostings> = phrase
+        .trigrams
+        .iter()
+        .map(|t| {
+            get(TermNeed {
+                text: t.clone(),
+                prefix: false,
+            })
+        })
+        .collect();
+    let positional = !phrase.doc_lists_suffice && tokens.iter().all(|(t, _)| t.positions);
+    let lists = tokens.iter().map(|(t, _)| t).chain(&trigrams);
+    let Some(anchor) = lists.min_by_key(|t| t.docs.len()) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for entry in &anchor.docs {
+        let entries: Option<Vec<(&DocPositions, u32)>> = tokens
+            .iter()
+            .map(|(list, offset)| find(list, entry.doc).map(|d| (d, *offset)))
+            .collect();
+        let grams: Option<Vec<&DocPositions>> =
+            trigrams.iter().map(|list| find(list, entry.doc)).collect();
+        let (Some(entries), Some(grams)) = (entries, grams) else {
+            continue;
+        };
+        let all_in_title =
+            entries.iter().all(|(d, _)| d.in_title) && grams.iter().all(|d| d.in_title);
+        let (in_title, matched) = if positional {
+            let in_title = contains(&entries, |d| &d.title);
+            (in_title, in_title || contains(&entries, |d| &d.body))
+        } else {
+            (all_in_title, true)
+        };
+        if matched {
+            hits.push(Hit {
+                doc: entry.doc,
+                title_matches: u32::from(in_title),
+                verified: positional || phrase.doc_lists_suffice,
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.doc);
+    hits
+}
+
+fn find(list: &TermPostings, doc: u32) -> Option<&DocPositions> {
+    list.docs
+        .binary_search_by_key(&doc, |d| d.doc)
+        .ok()
+        .map(|i| &list.docs[i])
+}
+
+/// Whether one field holds every token at consecutive positions from some start.
+fn contains(entries: &[(&DocPositions, u32)], field: impl Fn(&DocPositions) -> &Vec<u32>) -> bool {
+    let Some(&(anchor, anchor_offset)) = entries.iter().min_by_key(|(d, _)| field(d).len()) else {
+        return false;
+    };
+    field(anchor).iter().any(|&p| {
+        p.checked_sub(anchor_offset).is_some_and(|start| {
+            entries
+                .iter()
+                .all(|(d, offset)| field(d).binary_search(&(start + offset)).is_ok())
+        })
+    })
+}
+
+fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
+    a.iter()
+        .filter_map(|x| {
+            b.binary_search_by_key(&x.doc, |h| h.doc).ok().map(|i| Hit {
+                doc: x.doc,
+                title_matches: x.title_matches + b[i].title_matches,
+                verified: x.verified && b[i].verified,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::{for_each_token, Trigrams};
+
+    /// Postings for `query` computed straight from a tiny corpus of (title, body) pairs.
+    fn postings_for(query: &Query, docs: &[(&str, &str)]) -> Postings {
+        let mut out = Postings::new();
+        for (need, _) in query.needs() {
+            let mut list = Vec::new();
+            for (n, (title, body)) in docs.iter().enumerate() {
+                let positions = |text: &str| {
+                    let mut found = Vec::new();
+                    let mut trigrams = Trigrams::default();
+                    for_each_token(text, |t, p, kind| {
+                        let hit = if need.prefix {
+                            t.starts_with(&need.text)
+                        } else {
+                            t == need.text
+                        };
+                        let trigram = trigrams.next(t, p, kind) == Some(need.text.as_str());
+                        if hit || trigram {
+                            found.push(p);
+                        }
+                    });
+                    found
+                };
+                let title = positions(title);
+                let entry = DocPositions {
+                    doc: n as u32,
+                    in_title: !title.is_empty(),
+                    title,
+                    body: positions(body),
+                };
+                if !entry.title.is_empty() || !entry.body.is_empty() {
+                    list.push(entry);
+                }
+            }
+            out.insert(
+                need,
+                TermPostings {
+                    docs: list,
+                    positions: true,
+                },
+            );
+        }
+        out
+    }
+
+    fn search(q: &str, docs: &[(&str, &str)]) -> Vec<(u32, u32)> {
+        let query = Query::parse(q);
+        evaluate(&query, &postings_for(&query, docs))
+            .into_iter()
+            .map(|h| (h.doc, h.title_matches))
+            .collect()
+    }
+
+    const DOCS: &[(&str, &str)] = &[
+        ("每个/月/都", "每个人每月都来。"),
+        ("抽检通报", "本市每个月都开展抽检，HACCP 体系认证企业。"),
+        ("每个月都抽检", "冷链食品，安全。"),
+        ("菜价", "食品安全是大事。Food safety first."),
+    ];
+
+    #[test]
+    fn phrases_need_consecutive_tokens() {
+        assert_eq!(search("每个月都", DOCS), [(2, 1), (1, 0)]);
+        assert_eq!(search("食品安全", DOCS), [(3, 0)]);
+        // Across a comma the runs are separate: only a query with the break matches.
+        assert_eq!(search("食品，安全", DOCS), [(2, 0)]);
+        assert_eq!(search("haccp体系", DOCS), [(1, 0)]);
+    }
+
+    #[test]
+    fn one_character_and_prefix_queries() {
+        assert_eq!(search("菜", DOCS), [(3, 1)]);
+        assert_eq!(search("月", DOCS), [(0, 1), (2, 1), (1, 0)]);
+        assert_eq!(search("saf", DOCS), [(3, 0)]);
+        assert_eq!(search("safety firs", DOCS), [(3, 0)]);
+        assert!(search("afety", DOCS).is_empty());
+    }
+
+    #[test]
+    fn all_parts_must_match() {
+        assert_eq!(search("冷链 安全", DOCS), [(2, 0)]);
+        assert!(search("冷链 菜价", DOCS).is_empty());
+        assert!(search("", DOCS).is_empty());
+    }
+
+    #[test]
+    fn merging_unions_positions() {
+        let entry = |doc, title: Vec<u32>, body| DocPositions {
+            doc,
+            in_title: !title.is_empty(),
+            title,
+            body,
+        };
+        let a = vec![entry(1, vec![3], vec![])];
+        let b = vec![entry(0, vec![], vec![2]), entry(1, vec![1], vec![5])];
+        let m = merge(vec![a, b]);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[1].title, [1, 3]);
+        assert!(m[1].in_title && !m[0].in_title);
+    }
+}

@@ -1,0 +1,260 @@
+//! Turning what the reader typed into phrases of tokens to look up.
+
+use crate::tokenize::{normalize, runs, Class};
+
+/// How a query token must match an indexed term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// The term itself.
+    Exact,
+    /// Any term that starts with it: the last word typed, or a lone last character.
+    Prefix,
+}
+
+/// One term the query needs, and how it matches.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TermNeed {
+    pub text: String,
+    pub prefix: bool,
+}
+
+impl TermNeed {
+    /// The need a phrase token stands for.
+    pub fn of(token: &PhraseToken) -> TermNeed {
+        TermNeed {
+            text: token.text.clone(),
+            prefix: token.matching == Match::Prefix,
+        }
+    }
+}
+
+/// One token of a phrase, at `offset` from the phrase's first token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseToken {
+    pub text: String,
+    pub matching: Match,
+    pub offset: u32,
+}
+
+/// One white-space separated part of a query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Phrase {
+    /// The tokens that must sit at consecutive positions.
+    pub tokens: Vec<PhraseToken>,
+    /// The trigrams of its CJK runs of three or more characters: a document lacking one cannot
+    /// match, so their document lists narrow the search down before positions are needed.
+    pub trigrams: Vec<String>,
+    /// Whether document lists alone decide a match: one token, or one run of three CJK
+    /// characters (its trigram).
+    pub doc_lists_suffice: bool,
+}
+
+/// A parsed query: one phrase per white-space separated part; a document must contain all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub phrases: Vec<Phrase>,
+}
+
+/// The longest query looked at, in characters; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+impl Query {
+    /// Parses `text`. Parts with nothing searchable in them (punctuation only) are dropped.
+    pub fn parse(text: &str) -> Query {
+        let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
+        let normalized = normalize(&text);
+        let phrases = normalized
+            .split(char::is_whitespace)
+            .map(phrase)
+            .filter(|p| !p.tokens.is_empty())
+            .collect();
+        Query { phrases }
+    }
+
+    /// Whether there is nothing to search for.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Every term the query needs, once each, in order, each with whether its positions would
+    /// help (it is part of a phrase that document lists cannot decide) or its document list is
+    /// enough.
+    pub fn needs(&self) -> Vec<(TermNeed, bool)> {
+        let mut needs: Vec<(TermNeed, bool)> = Vec::new();
+        for p in &self.phrases {
+            let positions = !p.doc_lists_suffice;
+            needs.extend(p.tokens.iter().map(|t| (TermNeed::of(t), positions)));
+            needs.extend(p.trigrams.iter().map(|t| {
+                let need = TermNeed {
+                    text: t.clone(),
+                    prefix: false,
+                };
+                (need, false)
+            }));
+        }
+        // Sorted so that a term wanted with positions comes after the same term without.
+        needs.sort();
+        needs.reverse();
+        needs.dedup_by(|later, kept| later.0 == kept.0);
+        needs.reverse();
+        needs
+    }
+}
+
+/// The phrase of one part. Mirrors the indexer: a word is one token, every character of a CJK
+/// run one token (the pair it starts, or itself at the run's end). The last run of the part may
+/// end mid-word or mid-run in the text, so its last word or lone character matches by prefix, and
+/// a run's last character is left out when the pair before it already implies it.
+fn phrase(part: &str) -> Phrase {
+    let runs = runs(part);
+    let mut trigrams = Vec::new();
+    for (class, run) in &runs {
+        let chars: Vec<char> = run.chars().collect();
+        if *class == Class::Cjk {
+            trigrams.extend(chars.windows(3).map(|w| w.iter().collect::<String>()));
+        }
+    }
+    let single_trigram = matches!(&runs[..], [(Class::Cjk, run)] if run.chars().count() == 3);
+    let tokens = phrase_tokens(&runs);
+    Phrase {
+        doc_lists_suffice: tokens.len() == 1 || single_trigram,
+        tokens,
+        trigrams,
+    }
+}
+
+fn phrase_tokens(runs: &[(Class, String)]) -> Vec<PhraseToken> {
+    let mut tokens = Vec::new();
+    let mut offset = 0;
+    let mut push = |text: String, matching: Match| {
+        tokens.push(PhraseToken {
+            text,
+            matching,
+            offset,
+        });
+        offset += 1;
+    };
+    for (i, (class, run)) in runs.iter().enumerate() {
+        let last_run = i + 1 == runs.len();
+        let open_end = if last_run {
+            Match::Prefix
+        } else {
+            Match::Exact
+        };
+        match class {
+            Class::Word => push(run.clone(), open_end),
+            Class::Cjk => {
+                let chars: Vec<char> = run.chars().collect();
+                for pair in chars.windows(2) {
+                    push(pair.iter().collect(), Match::Exact);
+                }
+                match chars.last() {
+                    Some(&c) if chars.len() == 1 => push(c.to_string(), open_end),
+                    Some(&c) if !last_run => push(c.to_string(), Match::Exact),
+                    _ => {}
+                }
+            }
+            Class::Other => {}
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(q: &str) -> Vec<Vec<(String, Match, u32)>> {
+        Query::parse(q)
+            .phrases
+            .into_iter()
+            .map(|p| {
+                p.tokens
+                    .into_iter()
+                    .map(|t| (t.text, t.matching, t.offset))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn t(text: &str, m: Match, offset: u32) -> (String, Match, u32) {
+        (text.to_owned(), m, offset)
+    }
+
+    #[test]
+    fn a_han_phrase_is_its_pairs() {
+        use Match::*;
+        assert_eq!(
+            shape("每个月都"),
+            [vec![
+                t("每个", Exact, 0),
+                t("个月", Exact, 1),
+                t("月都", Exact, 2)
+            ]]
+        );
+        assert_eq!(shape("菜"), [vec![t("菜", Prefix, 0)]]);
+    }
+
+    #[test]
+    fn runs_inside_a_part_stay_one_phrase() {
+        use Match::*;
+        assert_eq!(
+            shape("ＨＡＣＣＰ体系"),
+            [vec![t("haccp", Exact, 0), t("体系", Exact, 1)]]
+        );
+        assert_eq!(
+            shape("体系HACCP"),
+            [vec![
+                t("体系", Exact, 0),
+                t("系", Exact, 1),
+                t("haccp", Prefix, 2)
+            ]]
+        );
+    }
+
+    #[test]
+    fn white_space_separates_parts() {
+        use Match::*;
+        assert_eq!(
+            shape("  冷链　food safe，"),
+            [
+                vec![t("冷链", Exact, 0)],
+                vec![t("food", Prefix, 0)],
+                vec![t("safe", Prefix, 0)]
+            ]
+        );
+        assert!(Query::parse("，。 ！").is_empty());
+        assert!(Query::parse("").is_empty());
+    }
+
+    #[test]
+    fn trigrams_narrow_long_runs() {
+        let p = Query::parse("食品安全").phrases;
+        assert_eq!(p[0].trigrams, ["食品安", "品安全"]);
+        assert!(!p[0].doc_lists_suffice);
+        let three = Query::parse("食品安").phrases;
+        assert!(three[0].doc_lists_suffice);
+        assert!(Query::parse("冷链").phrases[0].doc_lists_suffice);
+        assert!(Query::parse("冷链").phrases[0].trigrams.is_empty());
+        assert!(!Query::parse("haccp体系").phrases[0].doc_lists_suffice);
+    }
+
+    #[test]
+    fn needs_are_deduplicated() {
+        let q = Query::parse("冷链 冷链");
+        assert_eq!(q.needs().len(), 1);
+        // Wanted alone and inside a phrase: its positions are wanted.
+        let needs = Query::parse("冷链 冷链食品安全").needs();
+        let cold_chain: Vec<bool> = needs
+            .iter()
+            .filter(|(n, _)| n.text == "冷链")
+            .map(|(_, p)| *p)
+            .collect();
+        assert_eq!(cold_chain, [true]);
+        let long = "很".repeat(10_000);
+        assert_eq!(
+            Query::parse(&long).phrases[0].tokens.len(),
+            MAX_QUERY_CHARS - 1
+        );
+    }
+}
