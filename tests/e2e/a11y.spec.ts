@@ -49,3 +49,10 @@ test('the not-found view has no serious accessibility violations', async ({ app,
   await app.expectNotFound();
   await expectNoSeriousViolations(app, 'the not-found view (/no/such/page)');
 });
+
+test('search results have no serious accessibility violations', async ({ app, page }) => {
+  await page.goto('/search?q=' + encodeURIComponent('食品安全'));
+  await expect(app.resultLinks.first()).toBeVisible();
+  await expect(app.loading).toHaveCount(0);
+  await expectNoSeriousViolations(app, 'the search results (/search?q=食品安全)');
+});

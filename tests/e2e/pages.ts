@@ -230,6 +230,31 @@ export class NewsApp {
     return this.pagination.getByRole('link', { name: '下一页', exact: true });
   }
 
+  // --- search ---------------------------------------------------------------------------------
+
+  get searchBox(): Locator {
+    return this.banner.getByRole('searchbox', { name: '搜索文章', exact: true });
+  }
+
+  get searchResults(): Locator {
+    return this.page.getByRole('list', { name: '搜索结果', exact: true });
+  }
+
+  /** The title links of the results, in order. */
+  get resultLinks(): Locator {
+    return this.searchResults.getByRole('listitem').getByRole('heading', { level: 2 }).getByRole('link');
+  }
+
+  get columnFilter(): Locator {
+    return this.page.getByRole('navigation', { name: '按栏目筛选', exact: true });
+  }
+
+  /** Searches from the header box, as a reader does. */
+  async search(q: string): Promise<void> {
+    await this.searchBox.fill(q);
+    await this.searchBox.press('Enter');
+  }
+
   // --- article --------------------------------------------------------------------------------
 
   get breadcrumb(): Locator {
