@@ -108,6 +108,7 @@ pub struct Strings {
     pub search_columns: &'static str,
     pub search_all_columns: &'static str,
     pub search_shortcut: &'static str,
+    pub search_unavailable: &'static str,
 }
 
 impl Strings {

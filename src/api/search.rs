@@ -1,7 +1,6 @@
 //! Search: the index files, loaded as a query needs them and kept for the next query.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::future::try_join_all;
@@ -14,9 +13,12 @@ use crate::search::{evaluate, Chunk, Hit, Query};
 /// How many chunks and positions files stay in memory between queries.
 const KEPT_FILES: usize = 96;
 
+/// Index files already loaded, by name; a few dozen at most, so a list will do.
+type Kept<T> = RefCell<Vec<(String, Rc<T>)>>;
+
 thread_local! {
-    static CHUNKS: RefCell<HashMap<String, Rc<Chunk>>> = RefCell::new(HashMap::new());
-    static POSITIONS: RefCell<HashMap<String, Rc<Vec<u8>>>> = RefCell::new(HashMap::new());
+    static CHUNKS: Kept<Chunk> = const { RefCell::new(Vec::new()) };
+    static POSITIONS: Kept<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What a query found: every matching document in result order, with the manifest that says
@@ -27,18 +29,23 @@ pub struct SearchOutcome {
     pub manifest: Rc<SearchManifest>,
 }
 
-fn remember<T>(
-    store: &'static std::thread::LocalKey<RefCell<HashMap<String, Rc<T>>>>,
-    key: &str,
-    value: Rc<T>,
-) {
+fn kept<T>(store: &'static std::thread::LocalKey<Kept<T>>, name: &str) -> Option<Rc<T>> {
+    store.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+fn keep<T>(store: &'static std::thread::LocalKey<Kept<T>>, name: &str, value: Rc<T>) {
     store.with(|s| {
         let mut s = s.borrow_mut();
-        // Index files are named by content: any of them may go, and the simplest is all of them.
+        // Index files are named by content: any of them may go; the oldest goes first.
         if s.len() >= KEPT_FILES {
-            s.clear();
+            s.remove(0);
         }
-        s.insert(key.to_owned(), value);
+        s.push((name.to_owned(), value));
     });
 }
 
@@ -58,7 +65,7 @@ impl Api {
 
     /// One chunk of the term dictionary.
     async fn search_chunk(&self, file: &str) -> Result<Rc<Chunk>, ApiError> {
-        if let Some(chunk) = CHUNKS.with(|c| c.borrow().get(file).cloned()) {
+        if let Some(chunk) = kept(&CHUNKS, file) {
             return Ok(chunk);
         }
         let bytes = fetch_bytes(&format!("{}search/chunks/{file}", self.base)).await?;
@@ -66,17 +73,17 @@ impl Api {
             Chunk::parse(bytes)
                 .map_err(|e| ApiError::Decode(format!("search/chunks/{file}: {e}")))?,
         );
-        remember(&CHUNKS, file, chunk.clone());
+        keep(&CHUNKS, file, chunk.clone());
         Ok(chunk)
     }
 
     /// One chunk's positions file.
     async fn search_positions(&self, file: &str) -> Result<Rc<Vec<u8>>, ApiError> {
-        if let Some(bytes) = POSITIONS.with(|p| p.borrow().get(file).cloned()) {
+        if let Some(bytes) = kept(&POSITIONS, file) {
             return Ok(bytes);
         }
         let bytes = Rc::new(fetch_bytes(&format!("{}search/positions/{file}", self.base)).await?);
-        remember(&POSITIONS, file, bytes.clone());
+        keep(&POSITIONS, file, bytes.clone());
         Ok(bytes)
     }
 
@@ -107,19 +114,25 @@ impl Api {
             async move { self.search_chunk(&file).await.map(|c| (i, c)) }
         }))
         .await?;
-        let chunks: HashMap<usize, Rc<Chunk>> = loaded.into_iter().collect();
-        let with_positions = positions_to_load(&manifest, query, POSITIONS_BUDGET, |i| {
-            chunks.get(&i).map(|c| &**c)
-        });
-        let positions = try_join_all(with_positions.iter().filter_map(|&i| {
-            let file = chunks.get(&i)?.positions_file()?.to_owned();
+        // By chunk number: a query touches a handful of the manifest's chunks.
+        let mut chunks: Vec<Option<Rc<Chunk>>> = vec![None; manifest.chunks.len()];
+        for (i, chunk) in loaded {
+            chunks[i] = Some(chunk);
+        }
+        let chunk = |i: usize| chunks.get(i).and_then(Option::as_deref);
+        let with_positions = positions_to_load(&manifest, query, POSITIONS_BUDGET, chunk);
+        let loaded = try_join_all(with_positions.iter().filter_map(|&i| {
+            let file = chunk(i)?.positions_file()?.to_owned();
             Some(async move { self.search_positions(&file).await.map(|p| (i, p)) })
         }))
         .await?;
-        let positions: HashMap<usize, Rc<Vec<u8>>> = positions.into_iter().collect();
+        let mut positions: Vec<Option<Rc<Vec<u8>>>> = vec![None; manifest.chunks.len()];
+        for (i, bytes) in loaded {
+            positions[i] = Some(bytes);
+        }
         let postings = collect_postings(&manifest, &needs, |i| {
-            let chunk = chunks.get(&i)?;
-            Some((&**chunk, positions.get(&i).map(|p| p.as_slice())))
+            let bytes = positions.get(i).and_then(Option::as_deref);
+            Some((chunk(i)?, bytes.map(Vec::as_slice)))
         })
         .map_err(ApiError::Decode)?;
         Ok(SearchOutcome {

@@ -34,8 +34,11 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]";
 
+/// Positional arguments, and `--flag value` pairs.
+type Args<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
 /// Splits `args` into positional arguments and `--flag value` pairs.
-fn parse(args: &[String]) -> Result<(Vec<&str>, Vec<(&str, &str)>), String> {
+fn parse(args: &[String]) -> Result<Args<'_>, String> {
     let (mut positional, mut flags) = (Vec::new(), Vec::new());
     let mut it = args.iter();
     while let Some(arg) = it.next() {

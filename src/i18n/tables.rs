@@ -58,6 +58,7 @@ pub static ZH: Strings = Strings {
     search_columns: "按栏目筛选",
     search_all_columns: "全部栏目",
     search_shortcut: "按 / 键可随时搜索",
+    search_unavailable: "本站暂未提供搜索：没有找到搜索索引。",
 };
 
 /// English.
@@ -116,4 +117,5 @@ pub static EN: Strings = Strings {
     search_columns: "Filter by column",
     search_all_columns: "All columns",
     search_shortcut: "Press / to search from anywhere",
+    search_unavailable: "Search is not available on this site: it has no search index.",
 };

@@ -1,8 +1,6 @@
 //! Phrase matching over postings: which documents contain every part of a query, title matches
 //! first.
 
-use std::collections::HashMap;
-
 use super::chunk::DocPositions;
 use super::query::{Phrase, Query, TermNeed};
 
@@ -26,8 +24,24 @@ pub struct TermPostings {
 }
 
 /// The postings for each term a query needs; a prefix need holds the merged postings of every
-/// term that starts with it.
-pub type Postings = HashMap<TermNeed, TermPostings>;
+/// term that starts with it. A query has few terms: a list is all it takes.
+#[derive(Debug, Clone, Default)]
+pub struct Postings(Vec<(TermNeed, TermPostings)>);
+
+impl Postings {
+    /// Sets the postings of `need`.
+    pub fn insert(&mut self, need: TermNeed, postings: TermPostings) {
+        match self.0.iter_mut().find(|(n, _)| *n == need) {
+            Some(entry) => entry.1 = postings,
+            None => self.0.push((need, postings)),
+        }
+    }
+
+    /// The postings of `need`, if given.
+    pub fn get(&self, need: &TermNeed) -> Option<&TermPostings> {
+        self.0.iter().find(|(n, _)| n == need).map(|(_, p)| p)
+    }
+}
 
 /// The documents that contain every part of `query`: most title matches first, then newest first.
 pub fn evaluate(query: &Query, postings: &Postings) -> Vec<Hit> {
@@ -40,34 +54,31 @@ pub fn evaluate(query: &Query, postings: &Postings) -> Vec<Hit> {
         });
     }
     let mut hits = hits.unwrap_or_default();
-    hits.sort_by(|a, b| {
-        b.title_matches
-            .cmp(&a.title_matches)
-            .then(a.doc.cmp(&b.doc))
-    });
+    // Documents are unique: an unstable sort gives the one order there is.
+    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.title_matches), h.doc));
     hits
 }
 
 /// Merges the postings of several terms (those sharing a prefix) into one list.
 pub fn merge(lists: Vec<Vec<DocPositions>>) -> Vec<DocPositions> {
-    let mut by_doc: std::collections::BTreeMap<u32, DocPositions> = Default::default();
-    for entry in lists.into_iter().flatten() {
-        let merged = by_doc.entry(entry.doc).or_insert_with(|| DocPositions {
-            doc: entry.doc,
-            ..Default::default()
-        });
-        merged.in_title |= entry.in_title;
-        merged.title.extend(entry.title);
-        merged.body.extend(entry.body);
+    let mut all: Vec<DocPositions> = lists.into_iter().flatten().collect();
+    all.sort_unstable_by_key(|d| d.doc);
+    let mut merged: Vec<DocPositions> = Vec::with_capacity(all.len());
+    for entry in all {
+        match merged.last_mut() {
+            Some(last) if last.doc == entry.doc => {
+                last.in_title |= entry.in_title;
+                last.title.extend(entry.title);
+                last.body.extend(entry.body);
+            }
+            _ => merged.push(entry),
+        }
     }
-    by_doc
-        .into_values()
-        .map(|mut d| {
-            d.title.sort_unstable();
-            d.body.sort_unstable();
-            d
-        })
-        .collect()
+    for d in &mut merged {
+        d.title.sort_unstable();
+        d.body.sort_unstable();
+    }
+    merged
 }
 
 fn phrase_hits(phrase: &Phrase, postings: &Postings) -> Vec<Hit> {
@@ -120,7 +131,7 @@ fn phrase_hits(phrase: &Phrase, postings: &Postings) -> Vec<Hit> {
             });
         }
     }
-    hits.sort_by_key(|h| h.doc);
+    // In the anchor's document order: already sorted.
     hits
 }
 
@@ -164,7 +175,7 @@ mod tests {
 
     /// Postings for `query` computed straight from a tiny corpus of (title, body) pairs.
     fn postings_for(query: &Query, docs: &[(&str, &str)]) -> Postings {
-        let mut out = Postings::new();
+        let mut out = Postings::default();
         for (need, _) in query.needs() {
             let mut list = Vec::new();
             for (n, (title, body)) in docs.iter().enumerate() {

@@ -5,20 +5,21 @@ use super::engine::{merge, Postings, TermPostings};
 use super::query::{Query, TermNeed};
 use crate::contract::SearchManifest;
 
-/// The indexes (into `manifest.chunks`) of the chunks that hold the terms of `needs`, in order,
-/// each once.
-///
-/// What to load for a query: each chunk it needs, and whether its positions file is needed too.
+/// What to load for a query: the indexes (into `manifest.chunks`) of the chunks that hold the
+/// terms of `needs`, in order, each once, with whether a phrase could use its positions.
 pub fn chunks_for(manifest: &SearchManifest, needs: &[(TermNeed, bool)]) -> Vec<(usize, bool)> {
-    let mut wanted: Vec<(usize, bool)> = needs
-        .iter()
-        .flat_map(|(need, positions)| chunk_range(manifest, need).map(|i| (i, *positions)))
-        .collect();
-    wanted.sort_unstable();
-    wanted.reverse();
-    wanted.dedup_by(|later, kept| later.0 == kept.0);
-    wanted.reverse();
+    let mut wanted: Vec<Option<bool>> = vec![None; manifest.chunks.len()];
+    for (need, positions) in needs {
+        for i in chunk_range(manifest, need) {
+            let w = wanted[i].get_or_insert(false);
+            *w |= *positions;
+        }
+    }
     wanted
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, w)| w.map(|positions| (i, positions)))
+        .collect()
 }
 
 /// The chunks a term lives in: the one whose range holds it, and for a prefix every following
@@ -48,7 +49,7 @@ fn chunk_range(manifest: &SearchManifest, need: &TermNeed) -> std::ops::Range<us
 pub const POSITIONS_BUDGET: usize = 64 * 1024;
 
 /// Which of the loaded chunks' positions files to fetch: those of the phrases that need
-/// positions, cheapest phrase first, while the total stays within `budget` bytes (the app uses
+/// positions, phrase by phrase while the total stays within `budget` bytes (the app uses
 /// [`POSITIONS_BUDGET`]).
 pub fn positions_to_load<'a>(
     manifest: &SearchManifest,
@@ -56,7 +57,7 @@ pub fn positions_to_load<'a>(
     budget: usize,
     chunk: impl Fn(usize) -> Option<&'a Chunk>,
 ) -> Vec<usize> {
-    let mut phrases: Vec<(usize, Vec<usize>)> = query
+    let phrases: Vec<(usize, Vec<usize>)> = query
         .phrases
         .iter()
         .filter(|p| !p.doc_lists_suffice)
@@ -75,7 +76,6 @@ pub fn positions_to_load<'a>(
             (bytes, chunks)
         })
         .collect();
-    phrases.sort();
     let mut load: Vec<usize> = Vec::new();
     let mut total = 0;
     for (bytes, chunks) in phrases {
@@ -109,7 +109,7 @@ pub fn collect_postings<'a>(
     needs: &[(TermNeed, bool)],
     chunk: impl Fn(usize) -> Option<Loaded<'a>>,
 ) -> Result<Postings, String> {
-    let mut postings = Postings::new();
+    let mut postings = Postings::default();
     for (need, wants_positions) in needs {
         let mut lists = Vec::new();
         let mut with_positions = *wants_positions;

@@ -12,7 +12,7 @@ pub enum Match {
 }
 
 /// One term the query needs, and how it matches.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermNeed {
     pub text: String,
     pub prefix: bool,
@@ -76,27 +76,28 @@ impl Query {
         self.phrases.is_empty()
     }
 
-    /// Every term the query needs, once each, in order, each with whether its positions would
+    /// Every term the query needs, once each, in order of appearance, each with whether its positions would
     /// help (it is part of a phrase that document lists cannot decide) or its document list is
     /// enough.
     pub fn needs(&self) -> Vec<(TermNeed, bool)> {
         let mut needs: Vec<(TermNeed, bool)> = Vec::new();
+        let mut add =
+            |need: TermNeed, positions: bool| match needs.iter_mut().find(|(n, _)| *n == need) {
+                Some(entry) => entry.1 |= positions,
+                None => needs.push((need, positions)),
+            };
         for p in &self.phrases {
-            let positions = !p.doc_lists_suffice;
-            needs.extend(p.tokens.iter().map(|t| (TermNeed::of(t), positions)));
-            needs.extend(p.trigrams.iter().map(|t| {
+            for t in &p.tokens {
+                add(TermNeed::of(t), !p.doc_lists_suffice);
+            }
+            for t in &p.trigrams {
                 let need = TermNeed {
                     text: t.clone(),
                     prefix: false,
                 };
-                (need, false)
-            }));
+                add(need, false);
+            }
         }
-        // Sorted so that a term wanted with positions comes after the same term without.
-        needs.sort();
-        needs.reverse();
-        needs.dedup_by(|later, kept| later.0 == kept.0);
-        needs.reverse();
         needs
     }
 }

@@ -21,15 +21,14 @@ pub fn match_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
     for_each_token_span(text, |t, _, kind, span| {
         tokens.push((t.to_owned(), kind, span))
     });
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for phrase in &query.phrases {
-        for start in 0..tokens.len() {
-            if let Some(range) = match_at(&tokens, start, &phrase.tokens) {
-                ranges.push(range);
-            }
-        }
-    }
-    ranges.sort_by_key(|r| (r.start, r.end));
+    // Matches come in the order of their first token, so they need no sorting to be merged.
+    let ranges = (0..tokens.len()).flat_map(|start| {
+        let tokens = &tokens;
+        query
+            .phrases
+            .iter()
+            .filter_map(move |phrase| match_at(tokens, start, &phrase.tokens))
+    });
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match merged.last_mut() {

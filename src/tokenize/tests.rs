@@ -108,3 +108,15 @@ fn trigrams_come_from_consecutive_pairs() {
     });
     assert_eq!(found, ["食品安", "品安全", "一二三"]);
 }
+
+#[test]
+fn lower_case_agrees_with_unicode_where_it_applies() {
+    let ranges = [0x41..=0x5A, 0xC0..=0x17F, 0x391..=0x3AB, 0x400..=0x42F];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let unicode: Vec<char> = c.to_lowercase().collect();
+        if let [single] = unicode[..] {
+            assert_eq!(lower(c), single, "U+{:04X}", c as u32);
+        }
+    }
+    assert_eq!(normalize("ÉCOLE Ωμέγα ПРИВЕТ"), "école ωμέγα привет");
+}

@@ -120,6 +120,13 @@ test('no query, no results and markup in the query each get a clear page', async
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
 
+test('a site without a search index says search is not available', async ({ app, page }) => {
+  await page.route('**/api/search/manifest.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/search?q=' + encodeURIComponent('冷链'));
+  await expect(page.getByText('本站暂未提供搜索')).toBeVisible();
+  await expect(app.h1).toHaveText('搜索：冷链');
+});
+
 test('an index that fails to load shows the error, and retry recovers', async ({ app, page }) => {
   await page.route('**/api/search/manifest.json', (route) => route.fulfill({ status: 503, body: 'down' }));
   await page.goto('/search?q=' + encodeURIComponent('冷链'));

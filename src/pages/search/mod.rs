@@ -62,6 +62,10 @@ fn QueryView(q: String, column: Memo<Option<String>>, page: Memo<u32>) -> impl I
             {move || Suspend::new(async move {
                 match results.await {
                     Ok(results) => view! { <ResultsView results/> }.into_any(),
+                    // A site built without a search index: not a missing page.
+                    Err(ApiError::NotFound) => {
+                        view! { <p class="search-empty" role="status">{t.search_unavailable}</p> }.into_any()
+                    }
                     Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
                 }
             })}
