@@ -2,8 +2,10 @@
 //! and one small typed function per endpoint. Components never build API URLs or call `fetch`.
 
 mod cache;
+#[cfg(feature = "search")]
 mod search;
 
+#[cfg(feature = "search")]
 pub use search::SearchOutcome;
 
 use std::cell::Cell;
@@ -221,17 +223,20 @@ impl Drop for InFlight {
 /// A response body, read as the caller asked.
 enum Body {
     Text(String),
+    #[cfg(feature = "search")]
     Bytes(Vec<u8>),
 }
 
 async fn fetch_text(url: &str) -> Result<String, ApiError> {
     match fetch_body(url, false).await? {
         Body::Text(text) => Ok(text),
+        #[cfg(feature = "search")]
         Body::Bytes(_) => Err(ApiError::Network),
     }
 }
 
 /// Fetches a binary file (a search index chunk).
+#[cfg(feature = "search")]
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ApiError> {
     match fetch_body(url, true).await? {
         Body::Bytes(bytes) => Ok(bytes),
@@ -292,6 +297,7 @@ async fn request(
         404 | 410 => return Err(ApiError::NotFound),
         status => return Err(ApiError::Status(status)),
     }
+    #[cfg(feature = "search")]
     if binary {
         let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
             .await
@@ -301,6 +307,8 @@ async fn request(
     let text = JsFuture::from(response.text().map_err(network)?)
         .await
         .map_err(network)?;
+    // Only search reads binary files.
+    let _ = binary;
     text.as_string().map(Body::Text).ok_or(ApiError::Network)
 }
 

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 
 use crate::components::language::LanguageSwitch;
 use crate::components::strings;
-use crate::components::{SearchBox, ThemeToggle};
+use crate::components::ThemeToggle;
 use crate::contract::Site;
 use crate::{links, PageBase};
 
@@ -26,7 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="site-header__inner">
                 <a class="site-header__title" href=links::home(1)>{site.title.clone()}</a>
                 <div class="site-header__tools">
-                    <SearchBox/>
+                    {search_box()}
                     <LanguageSwitch/>
                     <ThemeToggle/>
                 </div>
@@ -39,6 +39,14 @@ pub fn SiteHeader() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// The search box, in builds with search.
+fn search_box() -> impl IntoView {
+    #[cfg(feature = "search")]
+    return view! { <crate::components::SearchBox/> };
+    #[cfg(not(feature = "search"))]
+    ()
 }
 
 /// A navigation link marked `aria-current="page"` while the current path is `href`'s (or, unless

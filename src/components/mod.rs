@@ -9,6 +9,7 @@ pub mod language;
 pub mod layout;
 pub mod pagination;
 pub mod route_announcer;
+#[cfg(feature = "search")]
 pub mod search_box;
 pub mod theme_toggle;
 
@@ -19,6 +20,7 @@ pub use feed_view::FeedView;
 pub use layout::{SiteFooter, SiteHeader};
 pub use pagination::Pagination;
 pub use route_announcer::{PageHeading, RouteAnnouncer};
+#[cfg(feature = "search")]
 pub use search_box::SearchBox;
 pub use theme_toggle::ThemeToggle;
 

@@ -5,6 +5,7 @@ pub mod category;
 pub mod home;
 pub mod not_found;
 pub mod related;
+#[cfg(feature = "search")]
 pub mod search;
 pub mod sitemap;
 
@@ -12,7 +13,10 @@ pub use article::ArticlePage;
 pub use category::CategoryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+#[cfg(not(feature = "search"))]
+pub use not_found::SearchUnavailablePage as SearchPage;
 pub use related::RelatedPage;
+#[cfg(feature = "search")]
 pub use search::SearchPage;
 pub use sitemap::SitemapPage;
 

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Prints the release wasm's brotli size with and without the `search` feature, built the way
+# Trunk builds it (cargo, wasm-bindgen, wasm-opt with index.html's flags). Run from the repo root.
+set -eu
+out=target/bench-wasm
+params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+size() { # <label> <cargo feature args...>
+  label=$1; shift
+  cargo build -q --locked --release --target wasm32-unknown-unknown --bin newsreader "$@"
+  rm -rf "$out/$label" && mkdir -p "$out/$label"
+  wasm-bindgen --target web --out-dir "$out/$label" target/wasm32-unknown-unknown/release/newsreader.wasm
+  # shellcheck disable=SC2086 # the flags are a list
+  wasm-opt -Oz $params "$out/$label/newsreader_bg.wasm" -o "$out/$label/app.wasm"
+  brotli -q 11 -c "$out/$label/app.wasm" | wc -c
+}
+with=$(size with)
+without=$(size without --no-default-features --features app)
+# Leave target/ with the default build, as make build expects.
+cargo build -q --locked --release --target wasm32-unknown-unknown --bin newsreader
+growth=$((with - without))
+verdict=$([ "$growth" -le 15360 ] && echo met || echo "not met, $((growth - 15360)) B over")
+echo "wasm (brotli): $with B with search, $without B without; search adds $growth B (goal 15 KB: $verdict)"
