@@ -109,6 +109,10 @@ pub struct Strings {
     pub search_all_columns: &'static str,
     pub search_shortcut: &'static str,
     pub search_unavailable: &'static str,
+    pub share: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
 }
 
 impl Strings {

@@ -43,6 +43,9 @@ pub fn FeedView(
 fn FeedResult(source: ListSource, list: FeedPage) -> impl IntoView {
     let t = strings();
     let href = source.href(list.news.page);
+    if list.news.page < list.news.total_pages {
+        prefetch_near_end(source.clone(), list.news.page + 1);
+    }
     if let Some(memory) = use_context::<ListMemory>() {
         let href = href.clone();
         Effect::new(move |_| memory.restore_scroll(&href));
@@ -56,6 +59,54 @@ fn FeedResult(source: ListSource, list: FeedPage) -> impl IntoView {
         {body}
         <Pagination href=move |n| source.href(n) info=list.news/>
     }
+}
+
+/// How close to the end of the page (in CSS pixels) the reader is "near the end".
+const NEAR_END_PX: f64 = 800.0;
+
+/// Loads page `next` of `source` into the cache once the reader scrolls near the end of this one
+/// (or at once when the page is that short), so that "下一页" opens instantly.
+fn prefetch_near_end(source: ListSource, next: u32) {
+    let api = expect_context::<Api>();
+    let done = StoredValue::new(false);
+    let check = move || {
+        if done.get_value() || !near_end() {
+            return;
+        }
+        done.set_value(true);
+        let (api, source) = (api.clone(), source.clone());
+        leptos::task::spawn_local(async move {
+            // A failed prefetch is not shown: opening the page fetches again and shows the error.
+            let _ = api.list_page(&source, next).await;
+        });
+    };
+    Effect::new({
+        let check = check.clone();
+        move |_| {
+            // Inside <Transition> the list is built before it is attached: measure once laid out.
+            request_animation_frame({
+                let check = check.clone();
+                move || check()
+            });
+            let check = check.clone();
+            let handle = window_event_listener(leptos::ev::scroll, move |_| check());
+            on_cleanup(move || handle.remove());
+        }
+    });
+}
+
+fn near_end() -> bool {
+    let window = window();
+    let viewport = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let height = document()
+        .document_element()
+        .map_or(0.0, |html| f64::from(html.scroll_height()));
+    scrolled + viewport + NEAR_END_PX >= height
 }
 
 #[component]

@@ -11,6 +11,7 @@ pub mod pagination;
 pub mod route_announcer;
 #[cfg(feature = "search")]
 pub mod search_box;
+pub mod share;
 pub mod theme_toggle;
 
 pub use article_body::ArticleBody;

@@ -59,6 +59,10 @@ pub static ZH: Strings = Strings {
     search_all_columns: "全部栏目",
     search_shortcut: "按 / 键可随时搜索",
     search_unavailable: "本站暂未提供搜索：没有找到搜索索引。",
+    share: "分享",
+    copy_link: "复制链接",
+    link_copied: "链接已复制",
+    copy_failed: "复制失败，请手动复制地址栏中的链接",
 };
 
 /// English.
@@ -118,4 +122,8 @@ pub static EN: Strings = Strings {
     search_all_columns: "All columns",
     search_shortcut: "Press / to search from anywhere",
     search_unavailable: "Search is not available on this site: it has no search index.",
+    share: "Share",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "Could not copy: copy the address from the address bar",
 };

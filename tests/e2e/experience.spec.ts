@@ -175,3 +175,52 @@ test('the text size control enlarges an article body and is remembered', async (
   await page.getByRole('group', { name: '字号' }).getByRole('button', { name: '缩小字号' }).click();
   await expect.poll(bodySize).toBe(before);
 });
+
+test('复制链接 copies the article address and says so', async ({ page, app, api, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { article } = await api.findArticle(() => true);
+  await app.gotoArticle(article.id);
+  await app.expectArticle(article.title);
+  const tools = page.getByRole('group', { name: '分享' });
+  // Headless Chromium on Linux has no navigator.share: the share button stays hidden.
+  await expect(tools.getByRole('button', { name: '分享', exact: true })).toBeHidden();
+  await tools.getByRole('button', { name: '复制链接' }).click();
+  await expect(tools.getByRole('status')).toHaveText('链接已复制');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
+test('分享 appears where navigator.share exists and shares the title and address', async ({ page, app, api }) => {
+  await page.addInitScript(() => {
+    const shared: unknown[] = [];
+    (window as unknown as { __shared: unknown[] }).__shared = shared;
+    Object.defineProperty(navigator, 'share', {
+      value: async (data: unknown) => {
+        shared.push(data);
+      },
+    });
+  });
+  const { article } = await api.findArticle(() => true);
+  await app.gotoArticle(article.id);
+  await app.expectArticle(article.title);
+  await page.getByRole('group', { name: '分享' }).getByRole('button', { name: '分享', exact: true }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared))
+    .toEqual([{ title: article.title, url: page.url() }]);
+});
+
+test('the next list page loads as the reader nears the end, so 下一页 makes no request', async ({ page, app }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/feed/2.json')) requests.push(r.url());
+  });
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await app.gotoHome();
+  await app.expectListPage('最新文章', 1);
+  const far = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 800);
+  if (far) expect(requests, 'not before the reader nears the end').toHaveLength(0);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => requests.length).toBe(1);
+  await app.nextPageLink.click();
+  await app.expectListPage('最新文章', 2);
+  expect(requests).toHaveLength(1);
+});

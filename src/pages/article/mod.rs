@@ -9,6 +9,7 @@ use leptos_meta::{Meta, Title};
 use crate::api::Api;
 use crate::components::article_body::BodyContent;
 use crate::components::font_size::FontSizeControl;
+use crate::components::share::ShareControls;
 use crate::components::{ArticleBody, ErrorView, Loading, PageHeading};
 use crate::contract::{Article, Site};
 use crate::pages::use_param;
@@ -61,7 +62,10 @@ fn ArticleView(article: Article) -> impl IntoView {
             <Breadcrumb column=column.clone() column_name title=article.title.clone()/>
             <PageHeading text=article.title.clone() class="article__title"/>
             <ArticleMetaLine article=article.clone()/>
-            <FontSizeControl/>
+            <div class="article__tools">
+                <FontSizeControl/>
+                <ShareControls title=article.title.clone()/>
+            </div>
             {body.map(|body| view! { <ArticleBody body base/> })}
             <TagList tags=article.tags.clone()/>
         </article>

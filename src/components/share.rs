@@ -1,0 +1,83 @@
+//! Copy-link and, where the browser has it, native share (`navigator.share`) for an article.
+
+use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::strings;
+
+/// "复制链接", and "分享" when the browser can share; the outcome is announced politely.
+#[component]
+pub fn ShareControls(title: String) -> impl IntoView {
+    let t = strings();
+    let status = RwSignal::new(String::new());
+    let can_share = RwSignal::new(false);
+    // Whether the browser can share is only known in the browser: ask once mounted.
+    Effect::new(move |_| can_share.set(navigator_method("share").is_some()));
+    let copy = move |_| {
+        leptos::task::spawn_local(async move {
+            let message = match copy_to_clipboard(&current_url()).await {
+                Ok(()) => t.link_copied,
+                Err(()) => t.copy_failed,
+            };
+            status.set(message.to_owned());
+        });
+    };
+    let share = move |_| {
+        let title = title.clone();
+        leptos::task::spawn_local(async move {
+            // The reader closing the share sheet rejects the promise: nothing to report.
+            let _ = share_page(&title, &current_url()).await;
+        });
+    };
+    view! {
+        <div class="share" role="group" aria-label=t.share>
+            <button type="button" class="share__button" on:click=copy>{t.copy_link}</button>
+            <button type="button" class="share__button" on:click=share hidden=move || !can_share.get()>
+                {t.share}
+            </button>
+            <span class="share__status" role="status">{move || status.get()}</span>
+        </div>
+    }
+}
+
+fn current_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// `navigator[name]` when it is a function.
+fn navigator_method(name: &str) -> Option<Function> {
+    Reflect::get(&window().navigator(), &JsValue::from_str(name))
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()
+}
+
+/// Calls `method` on `target` with `arg` and waits for the promise it returns.
+async fn call_async(target: &JsValue, method: &Function, arg: &JsValue) -> Result<(), ()> {
+    let promise: Promise = method
+        .call1(target, arg)
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
+
+async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
+    let clipboard =
+        Reflect::get(&window().navigator(), &JsValue::from_str("clipboard")).map_err(|_| ())?;
+    let write = Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .map_err(|_| ())?
+        .dyn_into::<Function>()
+        .map_err(|_| ())?;
+    call_async(&clipboard, &write, &JsValue::from_str(text)).await
+}
+
+async fn share_page(title: &str, url: &str) -> Result<(), ()> {
+    let share = navigator_method("share").ok_or(())?;
+    let data = js_sys::Object::new();
+    Reflect::set(&data, &"title".into(), &title.into()).map_err(|_| ())?;
+    Reflect::set(&data, &"url".into(), &url.into()).map_err(|_| ())?;
+    call_async(&window().navigator().into(), &share, &data.into()).await
+}
