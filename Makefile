@@ -24,7 +24,7 @@ export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: bench bench-search api screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
+.PHONY: bench bench-app api screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
 
 help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
@@ -90,8 +90,9 @@ screenshots: build
 # Benchmarks (figures, not assertions):
 # * the content builder at scale: a synthetic 100,000-article zh-CN corpus, built from scratch and
 #   rebuilt unchanged; the builder prints its time and peak memory (goals: 60 s, 2 GB);
-# * search on a synthetic 10,000-article site in the browser: bytes of a cold and a next query,
-#   time per warm query, index size on disk, and what search adds to the wasm.
+# * the app (bench-app): search on a synthetic 10,000-article site in the browser (bytes of a cold
+#   and a next query, time per warm query, index size on disk), what search adds to the wasm, and
+#   Lighthouse's mobile scores for the list and an article.
 BENCH_DIR := target/bench
 BENCH_COUNT ?= 100000
 SEARCH_BENCH_DIR := target/bench-search
@@ -102,9 +103,9 @@ bench: api
 	rm -rf $(BENCH_DIR)/api
 	@echo "first build:"; target/builder/news-builder build $(BENCH_DIR)/content --out $(BENCH_DIR)/api
 	@echo "rebuild, nothing changed:"; target/builder/news-builder build $(BENCH_DIR)/content --out $(BENCH_DIR)/api
-	$(MAKE) bench-search
+	$(MAKE) bench-app
 
-bench-search: api build
+bench-app: api build
 	@[ "$$(ls $(SEARCH_BENCH_DIR)/content/articles 2>/dev/null | wc -l)" = "$(SEARCH_BENCH_COUNT)" ] || { rm -rf $(SEARCH_BENCH_DIR)/content; \
 	  target/builder/news-builder synth --count $(SEARCH_BENCH_COUNT) --out $(SEARCH_BENCH_DIR)/content; }
 	target/builder/news-builder build $(SEARCH_BENCH_DIR)/content --out $(SEARCH_BENCH_DIR)/api
@@ -113,3 +114,4 @@ bench-search: api build
 	@echo "search index on disk ($(SEARCH_BENCH_COUNT) articles): $$(du -sb $(SEARCH_BENCH_DIR)/api/search | cut -f1) B in $$(find $(SEARCH_BENCH_DIR)/api/search -type f | wc -l) files"
 	cd $(E2E_DIR) && node bench-search.mjs ../../$(SEARCH_BENCH_DIR)/site
 	tests/bench/wasm-size.sh
+	cd $(E2E_DIR) && node bench-lighthouse.mjs

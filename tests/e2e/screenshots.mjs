@@ -1,4 +1,5 @@
-// Takes the README's screenshots of the release build in ../../dist (`make screenshots`).
+// Takes the documentation screenshots of the release build in ../../dist (`make screenshots`):
+// the list and an article at 360, 768 and 1280 px wide, in the light and the dark theme.
 // Usage: node screenshots.mjs <out-dir>
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -7,6 +8,8 @@ import { once } from 'node:events';
 const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}`;
 const outDir = process.argv[2] ?? '../../docs/screenshots';
+const WIDTHS = [360, 768, 1280];
+const THEMES = ['light', 'dark'];
 
 const server = spawn(process.execPath, ['server.mjs', '--root', '../../dist', '--port', String(PORT)], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -18,15 +21,22 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${BASE}/`);
-  await page.getByRole('list', { name: '文章列表' }).waitFor();
-  await page.screenshot({ path: `${outDir}/list.png` });
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+      await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
+      await page.goto(`${BASE}/`);
+      const list = page.getByRole('list', { name: '文章列表' });
+      await list.waitFor();
+      await page.screenshot({ path: `${outDir}/list-${width}-${theme}.png` });
 
-  await page.getByRole('list', { name: '文章列表' }).getByRole('link').first().click();
-  await page.getByRole('region', { name: '相关新闻' }).getByRole('link').first().waitFor();
-  await page.screenshot({ path: `${outDir}/article.png` });
-  console.log(`screenshots written to ${outDir}`);
+      await list.getByRole('link').first().click();
+      await page.getByRole('region', { name: '相关新闻' }).getByRole('link').first().waitFor();
+      await page.screenshot({ path: `${outDir}/article-${width}-${theme}.png` });
+      await page.close();
+    }
+  }
+  console.log(`${WIDTHS.length * THEMES.length * 2} screenshots written to ${outDir}`);
 } finally {
   await browser.close();
   server.kill();

@@ -1,0 +1,48 @@
+// axe-core on every route, in both themes and both languages: no violations of any impact.
+
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+
+const THEMES = ['light', 'dark'] as const;
+const LANGS = ['zh-CN', 'en'] as const;
+
+for (const theme of THEMES) {
+  for (const lang of LANGS) {
+    test(`every route passes axe with no violations (${theme}, ${lang})`, async ({ page, api }) => {
+      await page.addInitScript(
+        ([theme, lang]) => {
+          localStorage.setItem('theme', theme);
+          localStorage.setItem('lang', lang);
+        },
+        [theme, lang],
+      );
+      const { article } = await api.findArticle((a) => (a._news.related ?? []).length > 0);
+      const routes = [
+        '/',
+        '/?page=2',
+        '/category/inspections',
+        `/articles/${article.id}`,
+        `/articles/${article.id}/related`,
+        '/sitemap',
+        '/search',
+        '/search?q=' + encodeURIComponent('食品安全'),
+        '/search?q=' + encodeURIComponent('量子计算'),
+        '/no/such/page',
+      ];
+      const report: string[] = [];
+      for (const route of routes) {
+        await page.goto(route);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: /^(正在加载…|Loading…)$/ })).toHaveCount(0);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        const results = await new AxeBuilder({ page }).analyze();
+        for (const v of results.violations) {
+          const nodes = v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`.replace(/\n/g, ' '));
+          report.push(`${route} — ${v.id} [${v.impact}] ${v.help}\n    ${nodes.join('\n    ')}`);
+        }
+      }
+      expect(report, report.join('\n')).toEqual([]);
+    });
+  }
+}
