@@ -30,6 +30,8 @@ help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
 	@echo "make test    - unit, component (headless Chromium) and end-to-end tests"
 	@echo "make build   - release build into dist/"
+	@echo "make bench   - builder at 100,000 articles; search, wasm size and Lighthouse (figures)"
+	@echo "make screenshots - docs/screenshots/ at 360, 768 and 1280 px in both themes"
 
 build-tools: rust-tools node-packages
 	@$(call apt_install,$(BUILD_APT))
@@ -105,7 +107,7 @@ bench: api
 	@echo "rebuild, nothing changed:"; target/builder/news-builder build $(BENCH_DIR)/content --out $(BENCH_DIR)/api
 	$(MAKE) bench-app
 
-bench-app: api build
+bench-app: test-tools api build
 	@[ "$$(ls $(SEARCH_BENCH_DIR)/content/articles 2>/dev/null | wc -l)" = "$(SEARCH_BENCH_COUNT)" ] || { rm -rf $(SEARCH_BENCH_DIR)/content; \
 	  target/builder/news-builder synth --count $(SEARCH_BENCH_COUNT) --out $(SEARCH_BENCH_DIR)/content; }
 	target/builder/news-builder build $(SEARCH_BENCH_DIR)/content --out $(SEARCH_BENCH_DIR)/api
