@@ -224,3 +224,40 @@ test('the next list page loads as the reader nears the end, so 下一页 makes n
   await app.expectListPage('最新文章', 2);
   expect(requests).toHaveLength(1);
 });
+
+test('every control of an article is reachable by Tab, shows a focus ring and works from the keyboard', async ({ page, app, api }) => {
+  const { article } = await api.findArticle((a) => (a._news.related ?? []).length > 0);
+  await app.gotoArticle(article.id);
+  await app.expectArticle(article.title);
+  const reached: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      // Marked once reached: reaching a marked element again means the cycle is complete.
+      if (!el || el === document.body || el.dataset.tabReached) return null;
+      el.dataset.tabReached = 'yes';
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {
+        name: (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.tagName).trim(),
+        ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+        visible: box.width > 0 && box.height > 0,
+      };
+    });
+    if (!focused) break;
+    expect(focused.visible && focused.ring, `${focused.name}: visible, with a focus ring`).toBe(true);
+    reached.push(focused.name);
+  }
+  for (const control of ['跳到正文', '搜索文章', '搜索', 'English', '深色模式', '缩小字号', '放大字号', '复制链接', '返回列表']) {
+    expect(reached, `Tab reaches ${control}`).toContain(control);
+  }
+
+  // Operable: the theme toggle with Space, the text size with Enter.
+  await page.getByRole('button', { name: '深色模式' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: '放大字号' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-font-size', '1');
+});
