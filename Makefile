@@ -24,7 +24,7 @@ export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: bench bench-app api screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
+.PHONY: fuzz bench bench-app api screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
 
 help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
@@ -32,6 +32,7 @@ help:
 	@echo "make build   - release build into dist/"
 	@echo "make bench   - builder at 100,000 articles; search, wasm size and Lighthouse (figures)"
 	@echo "make screenshots - docs/screenshots/ at 360, 768 and 1280 px in both themes"
+	@echo "make fuzz    - the no-panic property tests with $(FUZZ_CASES) cases each"
 
 build-tools: rust-tools node-packages
 	@$(call apt_install,$(BUILD_APT))
@@ -75,11 +76,17 @@ test: test-tools test-unit test-wasm test-e2e
 test-unit:
 	cargo test --locked --lib --features builder
 
+# The property tests of src/properties.rs at length (make test runs 512 cases of each).
+FUZZ_CASES ?= 200000
+fuzz: build-tools
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --locked --release --lib --features builder properties
+
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test '*'
 
 test-e2e:
 	$(MAKE) build
+	tests/bench/budget.sh dist
 	$(MAKE) build PUBLIC_URL=/news/ DIST=target/dist-news
 	cd $(E2E_DIR) && CI=1 npx playwright test
 

@@ -22,6 +22,9 @@ pub mod sanitize;
 pub mod search;
 pub mod tokenize;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
+
 #[cfg(feature = "app")]
 pub use shell::{document_base, App, PageBase};
 
