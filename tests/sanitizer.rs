@@ -11,57 +11,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const BASE: &str = "https://news.example/api/";
 
-// OWASP XSS filter-evasion cheat-sheet style payloads, plus mutation-XSS and namespace tricks.
-const PAYLOADS: &[&str] = &[
-    "<script>alert(1)</script>",
-    "<SCRIPT SRC=https://x.example/xss.js></SCRIPT>",
-    "<IMG SRC=\"javascript:alert('XSS');\">",
-    "<IMG SRC=javascript:alert('XSS')>",
-    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
-    "<IMG SRC=`javascript:alert(\"RSnake says, 'XSS'\")`>",
-    "<a href=\"javascript:alert(1)\">x</a>",
-    "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
-    "<a href=\"&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)\">x</a>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-    "<a href=\"jav&#x0A;ascript:alert(1)\">x</a>",
-    "<a href=\" &#14;  javascript:alert(1)\">x</a>",
-    "<a href=\"javascript&colon;alert(1)\">x</a>",
-    "<IMG SRC=# onmouseover=\"alert('xxs')\">",
-    "<IMG SRC=/ onerror=\"alert(String.fromCharCode(88,83,83))\"></img>",
-    "<img src=x onerror=alert(1)//",
-    "<BODY ONLOAD=alert('XSS')>",
-    "<svg/onload=alert('XSS')>",
-    "<svg><script>alert(1)</script></svg>",
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
-    "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-    "<object data=\"javascript:alert(1)\"></object>",
-    "<embed src=\"javascript:alert(1)\">",
-    "<form action=\"javascript:alert(1)\"><button>go</button></form>",
-    "<button formaction=\"javascript:alert(1)\">x</button>",
-    "<input onfocus=alert(1) autofocus>",
-    "<details open ontoggle=alert(1)>",
-    "<video><source onerror=\"alert(1)\"></video>",
-    "<style>@import 'https://x.example/x.css';</style><p>x</p>",
-    "<p style=\"background:url(javascript:alert(1))\">x</p>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-    "<link rel=stylesheet href=\"javascript:alert(1)\">",
-    "<base href=\"javascript:alert(1)//\">",
-    "<div onclick=\"alert(1)\"><p onmouseover=alert(1)>x</p></div>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
-    "<template><img src=x onerror=alert(1)></template>",
-    "<table><td background=\"javascript:alert(1)\">x</td></table>",
-    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
-    "<a href=\"vbscript:msgbox(1)\">x</a>",
-    "<img src=\"x\" alt=\"\" onerror=\"alert(1)\" title=\"&quot; onerror=alert(2)\">",
-    "<!--<img src=x onerror=alert(1)>--><p>after comment</p>",
-    "<p>a<script>alert(1)</script>b</p>",
-    "<a href=\"https://ok.example/\" onclick=\"alert(1)\" target=\"_top\">ok</a>",
-    "<xss id=x tabindex=1 onfocus=alert(1)></xss>",
-    "<select><option><img src=x onerror=alert(1)></option></select>",
-    "<textarea><img src=x onerror=alert(1)></textarea>",
-    "<svg><a href=\"javascript:alert(1)\"><text>x</text></a></svg>",
-];
+/// The XSS corpus shared with the end-to-end tests (tests/e2e/xss.spec.ts): OWASP filter-evasion
+/// cheat-sheet vectors, `javascript:` spellings, SVG and MathML, mutation XSS and namespace
+/// confusion, `srcdoc`, `formaction`, CSS `url()`.
+fn payloads() -> Vec<String> {
+    serde_json::from_str(include_str!("xss/payloads.json")).expect("tests/xss/payloads.json is a list of strings")
+}
 
 // Written out again on purpose: the expectation must not follow a change to the allowlist itself.
 const KEPT_TAGS: &[&str] = &[
@@ -156,8 +111,9 @@ fn assert_safe(payload: &str, root: &HtmlElement) {
 
 #[wasm_bindgen_test]
 fn hostile_payloads_leave_nothing_executable() {
-    assert!(PAYLOADS.len() >= 30);
-    for payload in PAYLOADS {
+    let payloads = payloads();
+    assert!(payloads.len() >= 100);
+    for payload in &payloads {
         let root = sanitized(payload);
         assert_safe(payload, &root);
         let html = root.inner_html().to_ascii_lowercase();
