@@ -15,7 +15,8 @@ const BASE: &str = "https://news.example/api/";
 /// cheat-sheet vectors, `javascript:` spellings, SVG and MathML, mutation XSS and namespace
 /// confusion, `srcdoc`, `formaction`, CSS `url()`.
 fn payloads() -> Vec<String> {
-    serde_json::from_str(include_str!("xss/payloads.json")).expect("tests/xss/payloads.json is a list of strings")
+    serde_json::from_str(include_str!("xss/payloads.json"))
+        .expect("tests/xss/payloads.json is a list of strings")
 }
 
 // Written out again on purpose: the expectation must not follow a change to the allowlist itself.

@@ -32,6 +32,8 @@ pub fn FeedView(
                 match result {
                     Ok(list) => view! { <FeedResult source list/> }.into_any(),
                     Err(ApiError::NotFound) if page > 1 => view! { <NoSuchPage first=source.href(1)/> }.into_any(),
+                    // The list page has its own <h1>: "not found" comes as a section, not a page.
+                    Err(ApiError::NotFound) => view! { <MissingList/> }.into_any(),
                     Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
                 }
             })}
@@ -107,6 +109,18 @@ fn near_end() -> bool {
         .document_element()
         .map_or(0.0, |html| f64::from(html.scroll_height()));
     scrolled + viewport + NEAR_END_PX >= height
+}
+
+#[component]
+fn MissingList() -> impl IntoView {
+    let t = strings();
+    view! {
+        <section class="not-found">
+            <h2>{t.not_found}</h2>
+            <p>{t.not_found_hint}</p>
+            <p><a href=crate::links::home(1)>{t.back_home}</a></p>
+        </section>
+    }
 }
 
 #[component]
