@@ -100,8 +100,9 @@ screenshots: build
 # * the content builder at scale: a synthetic 100,000-article zh-CN corpus, built from scratch and
 #   rebuilt unchanged; the builder prints its time and peak memory (goals: 60 s, 2 GB);
 # * the app (bench-app): search on a synthetic 10,000-article site in the browser (bytes of a cold
-#   and a next query, time per warm query, index size on disk), what search adds to the wasm, and
-#   Lighthouse's mobile scores for the list and an article.
+#   and a next query, time per warm query, index size on disk), what search adds to the wasm, the
+#   table of BENCHMARKS.md (sizes, first-load transfer, list painted against a static HTML floor,
+#   list → article → back, a 1,000-navigation memory soak) and Lighthouse's mobile scores.
 BENCH_DIR := target/bench
 BENCH_COUNT ?= 100000
 SEARCH_BENCH_DIR := target/bench-search
@@ -123,4 +124,6 @@ bench-app: test-tools api build
 	@echo "search index on disk ($(SEARCH_BENCH_COUNT) articles): $$(du -sb $(SEARCH_BENCH_DIR)/api/search | cut -f1) B in $$(find $(SEARCH_BENCH_DIR)/api/search -type f | wc -l) files"
 	cd $(E2E_DIR) && node bench-search.mjs ../../$(SEARCH_BENCH_DIR)/site
 	tests/bench/wasm-size.sh
+	rm -rf target/bench-app-dist && cp -al dist target/bench-app-dist
+	cd $(E2E_DIR) && node bench-app.mjs ../../target/bench-app-dist
 	cd $(E2E_DIR) && node bench-lighthouse.mjs
