@@ -156,3 +156,28 @@ proptest! {
         let _ = crate::format::paragraphs(&s);
     }
 }
+
+/// The corpus: every XSS payload and labelled query the other tests use, through the same
+/// functions, as fixed seeds next to the random cases.
+#[test]
+fn the_corpus_never_panics() {
+    let payloads: Vec<String> =
+        serde_json::from_str(include_str!("../tests/xss/payloads.json")).expect("payloads.json");
+    let queries: Vec<String> = include_str!("../tests/search/queries.toml")
+        .lines()
+        .filter_map(|l| l.strip_prefix("q = "))
+        .filter_map(|q| serde_json::from_str(q).ok())
+        .collect();
+    assert!(payloads.len() >= 100 && queries.len() >= 70);
+    for text in payloads.iter().chain(&queries) {
+        let _ = decode::<Article>(text);
+        let _ = crate::config::Config::parse(text);
+        let _ = crate::sanitize::is_safe_url(text);
+        let query = Query::parse(text);
+        let _ = snippet(text, &query);
+        let _ = plain_text(text);
+        let _ = tokenize(text);
+        let _ = crate::dates::Timestamp::parse(text);
+        let _ = crate::pagination::parse_page(Some(text));
+    }
+}
