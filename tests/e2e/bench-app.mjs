@@ -2,9 +2,7 @@
 // list item painted against a static HTML page of the same list (the floor, measured in the same
 // run), list → article → back with the cache warm, and a 1,000-navigation memory soak.
 // Usage: node bench-app.mjs <dist-dir>           prints Markdown
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { launchChromium, startServer } from './harness.mjs';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
@@ -45,14 +43,8 @@ writeFileSync(
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(site.title)}</title><link rel="stylesheet" href="/${css}"></head><body><header class="site-header"><div class="site-header__inner"><a class="site-header__title" href="/">${esc(site.title)}</a></div></header><main class="page"><h1 class="page__title">最新文章</h1><ul class="news-list" aria-label="文章列表">${items}</ul></main></body></html>`,
 );
 
-const server = spawn(process.execPath, ['server.mjs', '--root', dist, '--port', String(PORT), '--headers'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await once(server.stdout, 'data');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
+const server = await startServer(dist, PORT, ['--headers']);
+const browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
 
 // Records when the first list item is in the DOM, at the next frame (its paint).
 const PAINT_PROBE = () => {

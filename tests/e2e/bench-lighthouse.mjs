@@ -3,8 +3,7 @@
 // Usage: node bench-lighthouse.mjs [site-dir]      prints one line per page and category.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { startServer } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 
 const site = process.argv[2] ?? '../../dist';
@@ -16,10 +15,7 @@ const pages = [
   ['article', `${BASE}/articles/${feed.items[0].id}`],
 ];
 
-const server = spawn(process.execPath, ['server.mjs', '--root', site, '--port', String(PORT), '--headers'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await once(server.stdout, 'data');
+const server = await startServer(site, PORT, ['--headers']);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],

@@ -5,9 +5,7 @@
 // first and a second warm pass over all queries. Bytes are the index files the app fetched
 // (manifest, chunks, positions), counted brotli-compressed as a static host serves them; times
 // are the app's own `search-query` performance measure (fetching, decoding, matching).
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { launchChromium, startServer } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
@@ -63,14 +61,8 @@ const median = (xs) => {
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const server = spawn(process.execPath, ['server.mjs', '--root', site, '--port', String(PORT)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await once(server.stdout, 'data');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const server = await startServer(site, PORT);
+const browser = await launchChromium();
 try {
   const cold = [];
   for (const q of QUERIES) {

@@ -1,9 +1,7 @@
 // Takes the documentation screenshots of the release build in ../../dist (`make screenshots`):
 // the list and an article at 360, 768 and 1280 px wide, in the light and the dark theme.
 // Usage: node screenshots.mjs <out-dir>
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { launchChromium, startServer } from './harness.mjs';
 
 const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -11,15 +9,9 @@ const outDir = process.argv[2] ?? '../../docs/screenshots';
 const WIDTHS = [360, 768, 1280];
 const THEMES = ['light', 'dark'];
 
-const server = spawn(process.execPath, ['server.mjs', '--root', '../../dist', '--port', String(PORT)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await once(server.stdout, 'data');
+const server = await startServer('../../dist', PORT);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   for (const theme of THEMES) {
     for (const width of WIDTHS) {
