@@ -113,6 +113,7 @@ pub struct Strings {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub copy_failed: &'static str,
+    pub share_failed: &'static str,
 }
 
 impl Strings {

@@ -7,6 +7,7 @@ use futures::future::try_join_all;
 
 use super::{fetch_bytes, fetch_json, Api, ApiError};
 use crate::contract::{Article, SearchIds, SearchManifest, SEARCH_FORMAT};
+use crate::search::chunk::is_content_name;
 use crate::search::index::{chunks_for, collect_postings, positions_to_load, POSITIONS_BUDGET};
 use crate::search::{evaluate, Chunk, Hit, Query};
 
@@ -27,6 +28,17 @@ thread_local! {
 pub struct SearchOutcome {
     pub hits: Vec<Hit>,
     pub manifest: Rc<SearchManifest>,
+}
+
+/// A file the index names is missing: the index and the files are out of step (an index from an
+/// older build), which is not "search unavailable" but unreadable data.
+fn part_of_index(error: ApiError, path: &str) -> ApiError {
+    match error {
+        ApiError::NotFound => {
+            ApiError::Decode(format!("{path}: named by the search index, but missing"))
+        }
+        other => other,
+    }
 }
 
 fn kept<T>(store: &'static std::thread::LocalKey<Kept<T>>, name: &str) -> Option<Rc<T>> {
@@ -68,7 +80,15 @@ impl Api {
         if let Some(chunk) = kept(&CHUNKS, file) {
             return Ok(chunk);
         }
-        let bytes = fetch_bytes(&format!("{}search/chunks/{file}", self.base)).await?;
+        if !is_content_name(file) {
+            return Err(ApiError::Decode(format!(
+                "search/manifest.json: bad chunk name {file:?}"
+            )));
+        }
+        let path = format!("search/chunks/{file}");
+        let bytes = fetch_bytes(&format!("{}{path}", self.base))
+            .await
+            .map_err(|e| part_of_index(e, &path))?;
         let chunk = Rc::new(
             Chunk::parse(bytes)
                 .map_err(|e| ApiError::Decode(format!("search/chunks/{file}: {e}")))?,
@@ -82,25 +102,50 @@ impl Api {
         if let Some(bytes) = kept(&POSITIONS, file) {
             return Ok(bytes);
         }
-        let bytes = Rc::new(fetch_bytes(&format!("{}search/positions/{file}", self.base)).await?);
+        let path = format!("search/positions/{file}");
+        let bytes = Rc::new(
+            fetch_bytes(&format!("{}{path}", self.base))
+                .await
+                .map_err(|e| part_of_index(e, &path))?,
+        );
         keep(&POSITIONS, file, bytes.clone());
         Ok(bytes)
     }
 
-    /// The article of document `doc`: its id from `search/ids/{k}.json`, then the article.
-    pub async fn search_article(
+    /// The articles of documents `docs`, in order: each `search/ids/{k}.json` they need once,
+    /// then the articles (which then stay cached for opening).
+    pub async fn search_articles(
         &self,
         manifest: &SearchManifest,
-        doc: u32,
-    ) -> Result<Article, ApiError> {
+        docs: &[u32],
+    ) -> Result<Vec<Article>, ApiError> {
         let per_file = manifest.ids_per_file.max(1);
-        let k = doc / per_file;
-        let ids: SearchIds = fetch_json(&format!("{}search/ids/{k}.json", self.base)).await?;
-        let id = ids
-            .ids
-            .get((doc % per_file) as usize)
-            .ok_or_else(|| ApiError::Decode(format!("search/ids/{k}.json: no document {doc}")))?;
-        self.article(id).await
+        let mut files: Vec<u32> = docs.iter().map(|d| d / per_file).collect();
+        files.sort_unstable();
+        files.dedup();
+        let loaded = try_join_all(files.iter().map(|&k| async move {
+            let path = format!("search/ids/{k}.json");
+            let ids: SearchIds = fetch_json(&format!("{}{path}", self.base))
+                .await
+                .map_err(|e| part_of_index(e, &path))?;
+            Ok::<_, ApiError>((k, ids))
+        }))
+        .await?;
+        let id_of = |doc: u32| {
+            let k = doc / per_file;
+            loaded
+                .iter()
+                .find(|(file, _)| *file == k)
+                .and_then(|(_, ids)| ids.ids.get((doc % per_file) as usize))
+                .ok_or_else(|| ApiError::Decode(format!("search/ids/{k}.json: no document {doc}")))
+        };
+        let ids: Vec<&String> = docs.iter().map(|&d| id_of(d)).collect::<Result<_, _>>()?;
+        try_join_all(ids.into_iter().map(|id| async move {
+            self.article(id)
+                .await
+                .map_err(|e| part_of_index(e, &format!("articles/{id}.json")))
+        }))
+        .await
     }
 
     /// Runs `query`: the manifest, then the chunks its terms live in, then positions files where

@@ -16,6 +16,8 @@ pub fn ShareControls(title: String) -> impl IntoView {
     // Whether the browser can share is only known in the browser: ask once mounted.
     Effect::new(move |_| can_share.set(navigator_method("share").is_some()));
     let copy = move |_| {
+        // Cleared first, so that copying again is announced again.
+        status.set(String::new());
         leptos::task::spawn_local(async move {
             let message = match copy_to_clipboard(&current_url()).await {
                 Ok(()) => t.link_copied,
@@ -26,9 +28,13 @@ pub fn ShareControls(title: String) -> impl IntoView {
     };
     let share = move |_| {
         let title = title.clone();
+        status.set(String::new());
         leptos::task::spawn_local(async move {
-            // The reader closing the share sheet rejects the promise: nothing to report.
-            let _ = share_page(&title, &current_url()).await;
+            match share_page(&title, &current_url()).await {
+                // The reader closing the share sheet rejects with AbortError: nothing to report.
+                Ok(()) | Err(Some(_)) => {}
+                Err(None) => status.set(t.share_failed.to_owned()),
+            }
         });
     };
     view! {
@@ -54,14 +60,11 @@ fn navigator_method(name: &str) -> Option<Function> {
         .ok()
 }
 
-/// Calls `method` on `target` with `arg` and waits for the promise it returns.
-async fn call_async(target: &JsValue, method: &Function, arg: &JsValue) -> Result<(), ()> {
-    let promise: Promise = method
-        .call1(target, arg)
-        .map_err(|_| ())?
-        .dyn_into()
-        .map_err(|_| ())?;
-    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+/// Calls `method` on `target` with `arg` and waits for the promise it returns; the error is the
+/// rejection value, if any.
+async fn call_async(target: &JsValue, method: &Function, arg: &JsValue) -> Result<(), JsValue> {
+    let promise: Promise = method.call1(target, arg)?.dyn_into()?;
+    JsFuture::from(promise).await.map(|_| ())
 }
 
 async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
@@ -71,13 +74,24 @@ async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
         .map_err(|_| ())?
         .dyn_into::<Function>()
         .map_err(|_| ())?;
-    call_async(&clipboard, &write, &JsValue::from_str(text)).await
+    call_async(&clipboard, &write, &JsValue::from_str(text))
+        .await
+        .map_err(|_| ())
 }
 
-async fn share_page(title: &str, url: &str) -> Result<(), ()> {
-    let share = navigator_method("share").ok_or(())?;
+/// Opens the share sheet. `Err(Some(()))` when the reader dismissed it, `Err(None)` when sharing
+/// failed.
+async fn share_page(title: &str, url: &str) -> Result<(), Option<()>> {
+    let share = navigator_method("share").ok_or(None)?;
     let data = js_sys::Object::new();
-    Reflect::set(&data, &"title".into(), &title.into()).map_err(|_| ())?;
-    Reflect::set(&data, &"url".into(), &url.into()).map_err(|_| ())?;
-    call_async(&window().navigator().into(), &share, &data.into()).await
+    Reflect::set(&data, &"title".into(), &title.into()).map_err(|_| None)?;
+    Reflect::set(&data, &"url".into(), &url.into()).map_err(|_| None)?;
+    call_async(&window().navigator().into(), &share, &data.into())
+        .await
+        .map_err(|error| {
+            let name = Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            (name.as_deref() == Some("AbortError")).then_some(())
+        })
 }

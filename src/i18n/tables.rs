@@ -63,6 +63,7 @@ pub static ZH: Strings = Strings {
     copy_link: "复制链接",
     link_copied: "链接已复制",
     copy_failed: "复制失败，请手动复制地址栏中的链接",
+    share_failed: "分享失败，请复制链接后手动分享",
 };
 
 /// English.
@@ -126,4 +127,5 @@ pub static EN: Strings = Strings {
     copy_link: "Copy link",
     link_copied: "Link copied",
     copy_failed: "Could not copy: copy the address from the address bar",
+    share_failed: "Could not share: copy the link and share it yourself",
 };

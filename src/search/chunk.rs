@@ -24,6 +24,13 @@ pub struct DocPositions {
     pub body: Vec<u32>,
 }
 
+/// Whether `name` has the form [`content_name`] gives: 16 hex digits and `.bin`. Names read from
+/// the index are checked, so that no index file can point a request anywhere else.
+pub fn is_content_name(name: &str) -> bool {
+    name.strip_suffix(".bin")
+        .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// A file name for `bytes` derived from their content (64-bit FNV-1a), so that a file that does
 /// not change keeps its name and can be cached forever.
 pub fn content_name(bytes: &[u8]) -> String {
@@ -227,7 +234,7 @@ impl Chunk {
         let name = reader.take(name_len)?;
         let positions_file = std::str::from_utf8(&bytes[name])
             .ok()
-            .filter(|n| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'))
+            .filter(|n| n.is_empty() || is_content_name(n))
             .ok_or("bad positions file name")?
             .to_owned();
         let mut positions_at: usize = 0;
@@ -243,7 +250,10 @@ impl Chunk {
             let len = reader.varint()?;
             let docs = reader.take(len)?;
             let positions_len = reader.varint()? as usize;
-            let positions = positions_at..positions_at + positions_len;
+            let end = positions_at
+                .checked_add(positions_len)
+                .ok_or("positions beyond any file")?;
+            let positions = positions_at..end;
             positions_at = positions.end;
             terms.push(TermEntry {
                 term,
@@ -455,6 +465,14 @@ mod tests {
             assert!(c.positions("b", &positions[..cut]).is_err());
         }
         assert!(Chunk::parse(vec![0xFF; 8]).is_err());
+        // A positions file name that is not a content name (say, a path) is refused.
+        let mut traversal = Vec::new();
+        put_varint(&mut traversal, 6);
+        traversal.extend_from_slice(b"../x.b");
+        assert!(Chunk::parse(traversal).is_err());
+        assert!(
+            is_content_name(&content_name(b"x")) && !is_content_name("../0123456789abcdef.bin")
+        );
         let (unsorted, _) = chunk(&[("b", &[(0, &[], &[1])]), ("a", &[(0, &[], &[1])])]);
         assert!(Chunk::parse(unsorted).is_err());
         // A document count far beyond the bytes: refused before allocating.

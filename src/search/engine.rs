@@ -149,9 +149,11 @@ fn contains(entries: &[(&DocPositions, u32)], field: impl Fn(&DocPositions) -> &
     };
     field(anchor).iter().any(|&p| {
         p.checked_sub(anchor_offset).is_some_and(|start| {
-            entries
-                .iter()
-                .all(|(d, offset)| field(d).binary_search(&(start + offset)).is_ok())
+            entries.iter().all(|(d, offset)| {
+                start
+                    .checked_add(*offset)
+                    .is_some_and(|p| field(d).binary_search(&p).is_ok())
+            })
         })
     })
 }

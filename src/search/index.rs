@@ -71,20 +71,20 @@ pub fn positions_to_load<'a>(
             chunks.dedup();
             let bytes = chunks
                 .iter()
-                .map(|&i| chunk(i).map_or(usize::MAX / 4, Chunk::positions_file_len))
-                .sum();
+                .map(|&i| chunk(i).map_or(0, Chunk::positions_file_len))
+                .fold(0, usize::saturating_add);
             (bytes, chunks)
         })
         .collect();
     let mut load: Vec<usize> = Vec::new();
-    let mut total = 0;
+    let mut total: usize = 0;
     for (bytes, chunks) in phrases {
         let extra: usize = chunks
             .iter()
             .filter(|i| !load.contains(i))
             .map(|&i| chunk(i).map_or(0, Chunk::positions_file_len))
-            .sum();
-        if bytes == 0 || total + extra > budget {
+            .fold(0, usize::saturating_add);
+        if bytes == 0 || total.saturating_add(extra) > budget {
             continue;
         }
         total += extra;

@@ -194,7 +194,8 @@ test('分享 appears where navigator.share exists and shares the title and addre
     const shared: unknown[] = [];
     (window as unknown as { __shared: unknown[] }).__shared = shared;
     Object.defineProperty(navigator, 'share', {
-      value: async (data: unknown) => {
+      value: async (data: { title: string }) => {
+        if (shared.length > 0) throw new DOMException('not allowed', 'NotAllowedError');
         shared.push(data);
       },
     });
@@ -202,10 +203,15 @@ test('分享 appears where navigator.share exists and shares the title and addre
   const { article } = await api.findArticle(() => true);
   await app.gotoArticle(article.id);
   await app.expectArticle(article.title);
-  await page.getByRole('group', { name: '分享' }).getByRole('button', { name: '分享', exact: true }).click();
+  const tools = page.getByRole('group', { name: '分享' });
+  await tools.getByRole('button', { name: '分享', exact: true }).click();
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared))
     .toEqual([{ title: article.title, url: page.url() }]);
+  await expect(tools.getByRole('status')).toHaveText('');
+  // A share that fails (not one the reader dismissed) says so.
+  await tools.getByRole('button', { name: '分享', exact: true }).click();
+  await expect(tools.getByRole('status')).toHaveText('分享失败，请复制链接后手动分享');
 });
 
 test('the next list page loads as the reader nears the end, so 下一页 makes no request', async ({ page, app }) => {

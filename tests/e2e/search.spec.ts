@@ -127,6 +127,13 @@ test('a site without a search index says search is not available', async ({ app,
   await expect(app.h1).toHaveText('搜索：冷链');
 });
 
+test('a file the index names but the host lacks is unreadable data, not "no search"', async ({ app, page }) => {
+  await page.route('**/api/search/chunks/*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/search?q=' + encodeURIComponent('冷链'));
+  await app.expectLoadError('内容无法读取');
+  await expect(page.getByText('本站暂未提供搜索')).toHaveCount(0);
+});
+
 test('an index that fails to load shows the error, and retry recovers', async ({ app, page }) => {
   await page.route('**/api/search/manifest.json', (route) => route.fulfill({ status: 503, body: 'down' }));
   await page.goto('/search?q=' + encodeURIComponent('冷链'));

@@ -1,6 +1,5 @@
 //! The results of one query: count, column filter, the result list and its pages.
 
-use futures::future::try_join_all;
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, SearchOutcome};
@@ -52,12 +51,8 @@ impl LoadedResults {
             page,
             page_size,
         );
-        let loaded = try_join_all(
-            page.shown
-                .iter()
-                .map(|h| api.search_article(&manifest, h.doc)),
-        )
-        .await?;
+        let shown: Vec<u32> = page.shown.iter().map(|h| h.doc).collect();
+        let loaded = api.search_articles(&manifest, &shown).await?;
         let articles = page
             .shown
             .iter()
@@ -92,7 +87,8 @@ pub fn ResultsView(results: LoadedResults) -> impl IntoView {
         page,
         articles,
     } = results;
-    if page.columns.is_empty() {
+    // Nothing matched, or nothing on this page survived the check against the text.
+    if page.columns.is_empty() || articles.is_empty() {
         return view! { <p class="search-empty" role="status">{t.search_none(&q)}</p> }.into_any();
     }
     let filter = view! { <ColumnFilter q=q.clone() current=column.clone() columns counts=page.columns.clone()/> };
