@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use futures::future::try_join_all;
 
-use super::{fetch_bytes, fetch_json, Api, ApiError};
+use super::fetch::{fetch_bytes, fetch_json};
+use super::{Api, ApiError};
 use crate::contract::{Article, SearchIds, SearchManifest, SEARCH_FORMAT};
 use crate::search::chunk::is_content_name;
 use crate::search::index::{chunks_for, collect_postings, positions_to_load, POSITIONS_BUDGET};

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use newsreader::builder::{build_from_dir, import, output, search_index, synth};
+use newsreader::builder::{build_from_dir, import, output, search_files, synth};
 use newsreader::search::index::POSITIONS_BUDGET;
 
 fn main() -> ExitCode {
@@ -128,7 +128,7 @@ fn search(args: &[String]) -> Result<(), String> {
     let query = positional.first().ok_or_else(|| USAGE.to_owned())?;
     let api = PathBuf::from(flag(&flags, "api").unwrap_or("public/api"));
     let read = |path: &str| std::fs::read(api.join(path)).map_err(|e| format!("{path}: {e}"));
-    let result = search_index::search_files(read, query, POSITIONS_BUDGET)?;
+    let result = search_files::search_files(read, query, POSITIONS_BUDGET)?;
     for (path, bytes) in &result.files {
         println!("read {path} {bytes}");
     }

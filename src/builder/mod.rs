@@ -6,6 +6,7 @@ pub mod input;
 pub mod output;
 pub mod related_index;
 pub mod render;
+pub mod search_files;
 pub mod search_index;
 #[cfg(test)]
 mod search_quality;

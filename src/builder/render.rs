@@ -9,6 +9,7 @@ use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 use super::source::SourceArticle;
 use crate::contract::{Article, ArticleMeta, Author};
 use crate::sanitize::{allowed_attributes, DROPPED, KEPT};
+use crate::search::text::decode_entities;
 
 /// How long a derived summary may be, in characters.
 const SUMMARY_CHARS: usize = 120;
@@ -90,11 +91,7 @@ fn strip_tags(s: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    decode_entities(&out)
 }
 
 fn truncate(s: &str, max: usize) -> String {

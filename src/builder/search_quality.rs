@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::search_index::search_files;
+use super::search_files::search_files;
 use crate::contract::{decode, Article};
 use crate::search::index::POSITIONS_BUDGET;
 use crate::search::text::article_text;

@@ -75,7 +75,7 @@ pub fn plain_text(html: &str) -> String {
 }
 
 /// Decodes the entities an HTML serializer writes: the five named ones, `&nbsp;` and numeric.
-fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {

@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::builder::render::placeholder;
+use crate::builder::search_files::search_files;
 use crate::contract::decode;
 use crate::search::index::POSITIONS_BUDGET;
 
