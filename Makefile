@@ -24,7 +24,7 @@ export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: fuzz bench bench-app api screenshots help build-tools test-tools rust-tools node-packages serve build test test-unit test-wasm test-e2e clean
+.PHONY: fuzz bench bench-app api screenshots help build-tools test-tools rust-tools node-packages serve build build-debug test test-unit test-wasm test-e2e clean
 
 help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
@@ -53,28 +53,41 @@ $(E2E_DIR)/node_modules/.package-lock.json: $(E2E_DIR)/package-lock.json $(E2E_D
 	cd $(E2E_DIR) && npm ci --no-audit --no-fund
 	@touch $@
 
-# The static API in public/api/ is generated from content/ (never edited by hand).
+# The static API in public/api/ is generated from content/ (never edited by hand). The builder is
+# built with `ssr`: it also pre-renders the pages of a build (news-builder prerender).
 api: build-tools
-	cargo build --locked --profile builder --no-default-features --features builder --bin news-builder
+	cargo build --locked --profile builder --no-default-features --features ssr,search --bin news-builder
 	target/builder/news-builder build content --out public/api
 
 serve: build-tools api
 	trunk serve
 
+# The release build: the hydrating wasm, and every list page, article, related view and the site
+# map pre-rendered at its route path (docs/prerender.md).
 build: build-tools api
-	trunk build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
-	@# Hosts without rewrites (GitHub Pages) answer unknown paths with 404.html: make it the app.
+	trunk build --release --no-default-features --features hydrate,search --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	@# The plain shell: what hosts answer for paths that are not pre-rendered (search, unknown).
 	cp "$(DIST)/index.html" "$(DIST)/404.html"
-	printf '%s*  %sindex.html  200\n' "$(PUBLIC_URL)" "$(PUBLIC_URL)" > "$(DIST)/_redirects"
+	printf '%s*  %s404.html  200\n' "$(PUBLIC_URL)" "$(PUBLIC_URL)" > "$(DIST)/_redirects"
+	target/builder/news-builder prerender "$(DIST)"
 	@# Pre-compressed siblings for gzip_static/brotli_static; config.json stays editable in place.
 	find "$(DIST)" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
 	  -o -name '*.json' -o -name '*.svg' \) ! -name config.json -print0 \
 	  | xargs -0 -P 2 -I{} sh -c 'gzip -9 -k -f "{}" && brotli -q 11 -k -f "{}"'
 
+# A debug build of the hydrating app, pre-rendered: there a hydration mismatch panics naming its
+# `view!` (a release build only fails). prerender.spec.ts runs against it too.
+build-debug: build-tools api
+	trunk build --no-default-features --features hydrate,search --dist target/dist-debug
+	cp target/dist-debug/index.html target/dist-debug/404.html
+	target/builder/news-builder prerender target/dist-debug
+
 test: test-tools test-unit test-wasm test-e2e
 
 test-unit:
 	cargo test --locked --lib --features builder
+	@# Pre-rendering: the same components rendered natively (src/prerender/).
+	cargo test --locked --lib --no-default-features --features ssr,search prerender
 
 # The property tests of src/properties.rs at length (make test runs 512 cases of each).
 FUZZ_CASES ?= 200000
@@ -88,6 +101,7 @@ test-e2e:
 	$(MAKE) build
 	tests/bench/budget.sh dist
 	$(MAKE) build PUBLIC_URL=/news/ DIST=target/dist-news
+	$(MAKE) build-debug
 	cd $(E2E_DIR) && CI=1 npx playwright test
 
 clean:
@@ -113,6 +127,14 @@ bench: api
 	rm -rf $(BENCH_DIR)/api
 	@echo "first build:"; target/builder/news-builder build $(BENCH_DIR)/content --out $(BENCH_DIR)/api
 	@echo "rebuild, nothing changed:"; target/builder/news-builder build $(BENCH_DIR)/content --out $(BENCH_DIR)/api
+	$(MAKE) build
+	@# The release build over the 100,000-article API (the sample's own pages left out), then pre-rendered.
+	rm -rf $(BENCH_DIR)/site && cp -a dist $(BENCH_DIR)/site
+	cd $(BENCH_DIR)/site && rm -rf api articles category page sitemap search index.html* && cp 404.html index.html
+	cp -al $(BENCH_DIR)/api $(BENCH_DIR)/site/api
+	@echo "pre-render, first:"; target/builder/news-builder prerender $(BENCH_DIR)/site
+	@echo "pre-render, nothing changed:"; target/builder/news-builder prerender $(BENCH_DIR)/site
+	@echo "pre-rendered pages on disk: $$(du -sb --exclude=api $(BENCH_DIR)/site | cut -f1) B"
 	$(MAKE) bench-app
 
 bench-app: test-tools api build
@@ -120,10 +142,15 @@ bench-app: test-tools api build
 	  target/builder/news-builder synth --count $(SEARCH_BENCH_COUNT) --out $(SEARCH_BENCH_DIR)/content; }
 	target/builder/news-builder build $(SEARCH_BENCH_DIR)/content --out $(SEARCH_BENCH_DIR)/api
 	rm -rf $(SEARCH_BENCH_DIR)/site && cp -al dist $(SEARCH_BENCH_DIR)/site && rm -rf $(SEARCH_BENCH_DIR)/site/api
+	@# The sample site's pre-rendered pages do not belong to the synthetic API: the shell instead.
+	cd $(SEARCH_BENCH_DIR)/site && rm -rf index.html* articles category page sitemap && cp 404.html index.html
 	cp -al $(SEARCH_BENCH_DIR)/api $(SEARCH_BENCH_DIR)/site/api
 	@echo "search index on disk ($(SEARCH_BENCH_COUNT) articles): $$(du -sb $(SEARCH_BENCH_DIR)/api/search | cut -f1) B in $$(find $(SEARCH_BENCH_DIR)/api/search -type f | wc -l) files"
 	cd $(E2E_DIR) && node bench-search.mjs ../../$(SEARCH_BENCH_DIR)/site
 	tests/bench/wasm-size.sh
-	rm -rf target/bench-app-dist && cp -al dist target/bench-app-dist
-	cd $(E2E_DIR) && node bench-app.mjs ../../target/bench-app-dist
+	rm -rf target/bench-app-dist && cp -a dist target/bench-app-dist
+	@# The same site rendered in the browser only (csr), to compare first paint with.
+	trunk build --release --dist target/bench-csr-dist
+	cp target/bench-csr-dist/index.html target/bench-csr-dist/404.html
+	cd $(E2E_DIR) && node bench-app.mjs ../../target/bench-app-dist ../../target/bench-csr-dist
 	cd $(E2E_DIR) && node bench-lighthouse.mjs

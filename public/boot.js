@@ -2,16 +2,11 @@
 // Content-Security-Policy (script-src 'self') holds. Trunk writes the hashed module and wasm
 // URLs into <meta name="app-entry"> (see `pattern_script` in Trunk.toml).
 
-// The reader's theme and text size, applied before the app renders (see
-// src/components/theme_toggle.rs and src/components/font_size.rs).
-try {
-  const theme = localStorage.getItem('theme');
-  if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
-  const fontSize = localStorage.getItem('font-size');
-  if (/^-?[0-9]$/.test(fontSize ?? '')) document.documentElement.dataset.fontSize = fontSize;
-} catch {
-  // Storage may be unavailable (private mode): follow the system's preference.
-}
+// Leptos' hydration reads these globals, which a streaming server would set in an inline
+// script; a pre-rendered page carries its data in <script type="application/json"> instead.
+window.__RESOLVED_RESOURCES = [];
+window.__SERIALIZED_ERRORS = [];
+window.__INCOMPLETE_CHUNKS = [];
 
 const entry = document.querySelector('meta[name="app-entry"]');
 const { default: init } = await import(entry.dataset.js);

@@ -3,6 +3,7 @@
 
 mod cache;
 mod fetch;
+pub mod page_data;
 #[cfg(feature = "search")]
 mod search;
 
@@ -73,14 +74,39 @@ pub struct Boot {
 
 /// Reads `config.json` (missing → defaults) from `page_base`, then `site.json` from the API.
 pub async fn boot(page_base: &str) -> Result<Boot, BootError> {
-    let config = match fetch_text(&format!("{page_base}config.json")).await {
+    let api = api_of(page_base, fetch_text(&config_url(page_base)).await)?;
+    let site = api.site().await.map_err(BootError::Api)?;
+    Ok(Boot { api, site })
+}
+
+/// [`boot`] from data at hand (a pre-rendered page's), without a request; `None` when some of it
+/// must be fetched.
+pub fn boot_now(page_base: &str) -> Option<Result<Boot, BootError>> {
+    let api = match configured_api_now(page_base)? {
+        Ok(api) => api,
+        Err(e) => return Some(Err(e)),
+    };
+    let site = api.site_now()?.map_err(BootError::Api);
+    Some(site.map(|site| Boot { api, site }))
+}
+
+/// The API `config.json` names (the default when it is missing), if the file is at hand now.
+pub fn configured_api_now(page_base: &str) -> Option<Result<Api, BootError>> {
+    let config = page_data::text_now(&config_url(page_base))?.map(|t| t.to_string());
+    Some(api_of(page_base, config))
+}
+
+fn config_url(page_base: &str) -> String {
+    format!("{page_base}config.json")
+}
+
+fn api_of(page_base: &str, config: Result<String, ApiError>) -> Result<Api, BootError> {
+    let config = match config {
         Ok(text) => Config::parse(&text).map_err(BootError::Config)?,
         Err(ApiError::NotFound) => Config::default(),
         Err(e) => return Err(BootError::Api(e)),
     };
-    let api = Api::new(&config.resolve_api_base(page_base));
-    let site = api.site().await.map_err(BootError::Api)?;
-    Ok(Boot { api, site })
+    Ok(Api::new(&config.resolve_api_base(page_base)))
 }
 
 /// The static API at one base URL.
@@ -102,34 +128,65 @@ impl Api {
 
     /// `site.json`.
     pub async fn site(&self) -> Result<Site, ApiError> {
-        fetch_json(&format!("{}site.json", self.base)).await
+        fetch_json(&self.site_url()).await
+    }
+
+    /// [`Api::site`] if it is at hand now.
+    pub fn site_now(&self) -> Option<Result<Site, ApiError>> {
+        page_data::now(&self.site_url())
+    }
+
+    fn site_url(&self) -> String {
+        format!("{}site.json", self.base)
     }
 
     /// One page of the latest articles or of one column.
     pub async fn list_page(&self, source: &ListSource, page: u32) -> Result<FeedPage, ApiError> {
-        let url = match source {
-            _ if page == 0 => return Err(ApiError::NotFound),
-            ListSource::Latest => format!("{}feed/{page}.json", self.base),
+        fetch_json(&self.list_url(source, page)?).await
+    }
+
+    /// [`Api::list_page`] if it is at hand now.
+    pub fn list_page_now(
+        &self,
+        source: &ListSource,
+        page: u32,
+    ) -> Option<Result<FeedPage, ApiError>> {
+        match self.list_url(source, page) {
+            Ok(url) => page_data::now(&url),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
+    fn list_url(&self, source: &ListSource, page: u32) -> Result<String, ApiError> {
+        match source {
+            _ if page == 0 => Err(ApiError::NotFound),
+            ListSource::Latest => Ok(format!("{}feed/{page}.json", self.base)),
             ListSource::Column(slug) if is_valid_id(slug) => {
-                format!("{}category/{slug}/{page}.json", self.base)
+                Ok(format!("{}category/{slug}/{page}.json", self.base))
             }
-            ListSource::Column(_) => return Err(ApiError::NotFound),
-        };
-        fetch_json(&url).await
+            ListSource::Column(_) => Err(ApiError::NotFound),
+        }
     }
 
     /// `articles/{id}.json`; an id outside the contract's pattern is not found without a request.
     pub async fn article(&self, id: &str) -> Result<Article, ApiError> {
-        if !is_valid_id(id) {
-            return Err(ApiError::NotFound);
+        with_body(fetch_json(&self.article_url(id)?).await?)
+    }
+
+    /// [`Api::article`] if it is at hand now.
+    pub fn article_now(&self, id: &str) -> Option<Result<Article, ApiError>> {
+        match self.article_url(id) {
+            Ok(url) => page_data::now(&url).map(|r| r.and_then(with_body)),
+            Err(e) => Some(Err(e)),
         }
-        let article: Article = fetch_json(&format!("{}articles/{id}.json", self.base)).await?;
-        if article.body().is_none() {
-            return Err(ApiError::Decode(
-                "content_html or content_text: missing".into(),
-            ));
+    }
+
+    fn article_url(&self, id: &str) -> Result<String, ApiError> {
+        if is_valid_id(id) {
+            Ok(format!("{}articles/{id}.json", self.base))
+        } else {
+            Err(ApiError::NotFound)
         }
-        Ok(article)
     }
 
     /// The related articles to list under an article: the publisher's `_news.related` when
@@ -138,10 +195,17 @@ impl Api {
         if !article.news.related.is_empty() {
             return Ok(publisher_related(article).map(summary_of_ref).collect());
         }
-        let column = self
-            .list_page(&ListSource::Column(article.news.category.clone()), 1)
-            .await?;
+        let column = self.list_page(&column_of(article), 1).await?;
         Ok(rank_related(article, &column.items))
+    }
+
+    /// [`Api::related`] if it is at hand now.
+    pub fn related_now(&self, article: &Article) -> Option<Result<Vec<ArticleSummary>, ApiError>> {
+        if !article.news.related.is_empty() {
+            return Some(Ok(publisher_related(article).map(summary_of_ref).collect()));
+        }
+        let column = self.list_page_now(&column_of(article), 1)?;
+        Some(column.map(|column| rank_related(article, &column.items)))
     }
 
     /// Like [`Api::related`], with each of the publisher's related articles loaded for its
@@ -155,12 +219,46 @@ impl Api {
         }
         let refs: Vec<&RelatedRef> = publisher_related(article).collect();
         let loaded = join_all(refs.iter().map(|r| self.article(&r.id))).await;
-        Ok(refs
-            .into_iter()
-            .zip(loaded)
-            .map(|(r, res)| res.map_or_else(|_| summary_of_ref(r), |a| a.to_summary()))
-            .collect())
+        Ok(details(refs, loaded))
     }
+
+    /// [`Api::related_details`] if all of it is at hand now.
+    pub fn related_details_now(
+        &self,
+        article: &Article,
+    ) -> Option<Result<Vec<ArticleSummary>, ApiError>> {
+        if article.news.related.is_empty() {
+            return self.related_now(article);
+        }
+        let refs: Vec<&RelatedRef> = publisher_related(article).collect();
+        let loaded = refs
+            .iter()
+            .map(|r| self.article_now(&r.id))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Ok(details(refs, loaded)))
+    }
+}
+
+/// Checks that an article has a body.
+fn with_body(article: Article) -> Result<Article, ApiError> {
+    if article.body().is_none() {
+        return Err(ApiError::Decode(
+            "content_html or content_text: missing".into(),
+        ));
+    }
+    Ok(article)
+}
+
+fn column_of(article: &Article) -> ListSource {
+    ListSource::Column(article.news.category.clone())
+}
+
+/// Each related article's summary, or its title and date alone when it failed to load.
+fn details(refs: Vec<&RelatedRef>, loaded: Vec<Result<Article, ApiError>>) -> Vec<ArticleSummary> {
+    refs.into_iter()
+        .zip(loaded)
+        .map(|(r, res)| res.map_or_else(|_| summary_of_ref(r), |a| a.to_summary()))
+        .collect()
 }
 
 fn publisher_related(article: &Article) -> impl Iterator<Item = &RelatedRef> {

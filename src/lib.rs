@@ -1,5 +1,8 @@
 //! A news reader over a static JSON Feed API: the app, its route table and its pure logic.
 
+// Server rendering nests the view types of the whole app in one async type.
+#![recursion_limit = "256"]
+
 #[cfg(feature = "app")]
 pub mod api;
 #[cfg(feature = "builder")]
@@ -17,6 +20,8 @@ pub mod list_memory;
 #[cfg(feature = "app")]
 pub mod pages;
 pub mod pagination;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod related;
 pub mod sanitize;
 pub mod search;
@@ -26,7 +31,7 @@ pub mod tokenize;
 mod properties;
 
 #[cfg(feature = "app")]
-pub use shell::{document_base, App, PageBase};
+pub use shell::{adopt_pre_rendered_page, document_base, App, PageBase};
 
 /// The app's root: configuration, the shell around every page, and the one route table.
 #[cfg(feature = "app")]
@@ -65,6 +70,35 @@ mod shell {
         links::normalize_base(&path)
     }
 
+    /// Whether the document is a pre-rendered page of the route in the address bar (and no
+    /// `?page=`, which would change it), with its
+    /// data now in the response cache: then it can be hydrated. A page served for another route
+    /// (a host's fallback) or with unreadable data is cleared, to be rendered afresh; so is every
+    /// pre-rendered page in a client-only (`csr`) build, which cannot hydrate.
+    pub fn adopt_pre_rendered_page(base: &str) -> bool {
+        let document = document();
+        let Some(block) = document.get_element_by_id(api::page_data::ELEMENT_ID) else {
+            return false;
+        };
+        let location = document.location();
+        let here = location.as_ref().and_then(|l| l.pathname().ok());
+        let query = location.as_ref().and_then(|l| l.search().ok());
+        let loaded = api::page_data::load(&block.text_content().unwrap_or_default());
+        let adopted = cfg!(feature = "hydrate")
+            && match (loaded, here, query) {
+                (Ok(route), Some(path), Some(query)) => {
+                    links::query_keeps_page(&query) && links::route_of(base, &path) == Some(route)
+                }
+                _ => false,
+            };
+        if !adopted {
+            if let Some(body) = document.body() {
+                body.set_inner_html("");
+            }
+        }
+        adopted
+    }
+
     /// The whole app, deployed under `base` (`/` or e.g. `/news/`): reads the configuration and the
     /// site, then routes.
     #[component]
@@ -73,22 +107,32 @@ mod shell {
         let base = links::normalize_base(&base);
         let router_base = base.trim_end_matches('/').to_owned();
         provide_context(PageBase(base.clone()));
+        // A pre-rendered page carries its configuration and site: the reader starts at once, as
+        // the server rendered it.
+        let reader = match api::boot_now(&base) {
+            Some(Ok(boot)) => view! { <Reader boot/> }.into_any(),
+            _ => view! { <LoadBoot base/> }.into_any(),
+        };
+        view! { <Router base=router_base>{reader}</Router> }
+    }
+
+    /// Loads the configuration and the site, then starts the reader.
+    #[component]
+    fn LoadBoot(base: String) -> impl IntoView {
         let boot = LocalResource::new(move || {
             let base = base.clone();
             async move { api::boot(&base).await }
         });
         let retry = Callback::new(move |()| boot.refetch());
         view! {
-            <Router base=router_base>
-                <Suspense fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match boot.await {
-                            Ok(boot) => view! { <Reader boot/> }.into_any(),
-                            Err(error) => view! { <BootFailure error retry/> }.into_any(),
-                        }
-                    })}
-                </Suspense>
-            </Router>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match boot.await {
+                        Ok(boot) => view! { <Reader boot/> }.into_any(),
+                        Err(error) => view! { <BootFailure error retry/> }.into_any(),
+                    }
+                })}
+            </Suspense>
         }
     }
 
@@ -123,14 +167,16 @@ mod shell {
             }
         };
         view! {
-            <Title formatter=move |page: String| i18n::document_title(&page, &site_title)/>
+            <Title formatter=move |page: String| page_title(&page, &site_title)/>
             <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_content}</a>
             <RouteAnnouncer/>
             <SiteHeader/>
             <main id="main" class="page" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/page/:n") view=HomePage/>
                     <Route path=path!("/category/:slug") view=CategoryPage/>
+                    <Route path=path!("/category/:slug/page/:n") view=CategoryPage/>
                     <Route path=path!("/articles/:id") view=ArticlePage/>
                     <Route path=path!("/articles/:id/related") view=RelatedPage/>
                     <Route path=path!("/sitemap") view=SitemapPage/>
@@ -139,6 +185,14 @@ mod shell {
             </main>
             <SiteFooter/>
         }
+    }
+
+    /// The document title. leptos_meta writes it into pre-rendered HTML as it is: escape it there.
+    fn page_title(page: &str, site_title: &str) -> String {
+        let title = i18n::document_title(page, site_title);
+        #[cfg(feature = "ssr")]
+        let title = title.replace('&', "&amp;").replace('<', "&lt;");
+        title
     }
 
     /// Shown when the app cannot start: a configuration problem, or the site data not loading.

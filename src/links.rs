@@ -1,14 +1,22 @@
 //! The app's own route URLs, built in one place. They are relative to the document's
 //! `<base href>` (the deploy path, `/` or e.g. `/news/`), so the same build works under any path.
 
-/// `./` or `./?page=n`.
+/// `./`, or `page/{n}` after the first page (a path, so that each page can be a static file).
 pub fn home(page: u32) -> String {
-    with_page("./".to_owned(), page)
+    if page > 1 {
+        format!("page/{page}")
+    } else {
+        "./".to_owned()
+    }
 }
 
-/// `category/{slug}` or with `?page=n`.
+/// `category/{slug}`, or `category/{slug}/page/{n}` after the first page.
 pub fn category(slug: &str, page: u32) -> String {
-    with_page(format!("category/{slug}"), page)
+    if page > 1 {
+        format!("category/{slug}/page/{page}")
+    } else {
+        format!("category/{slug}")
+    }
 }
 
 /// `articles/{id}`.
@@ -54,11 +62,29 @@ pub fn encode_component(s: &str) -> String {
 }
 
 /// The absolute path of a link built here, for a site deployed at `base` (ends in `/`), without
-/// its query: `absolute_path("/news/", "category/x?page=2")` is `/news/category/x`.
+/// its query: `absolute_path("/news/", "search?q=x")` is `/news/search`.
 pub fn absolute_path(base: &str, link: &str) -> String {
     let path = link.split(['?', '#']).next().unwrap_or_default();
     let path = path.strip_prefix("./").unwrap_or(path);
     format!("{base}{path}")
+}
+
+/// The route of an address-bar path under `base`: `/news/articles/x/` → `/articles/x`; `None`
+/// outside `base`.
+pub fn route_of(base: &str, path: &str) -> Option<String> {
+    let rest = path
+        .strip_prefix(base)
+        .or_else(|| (path == base.trim_end_matches('/')).then_some(""))?;
+    Some(format!("/{}", rest.trim_end_matches('/')))
+}
+
+/// Whether a query leaves the page a path shows as it is: any parameter but `page` (tracking
+/// parameters and the like) does.
+pub fn query_keeps_page(query: &str) -> bool {
+    !query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair.split('=').next() == Some("page"))
 }
 
 /// Normalizes a deploy path to the form the app uses: leading and trailing `/` (`news` → `/news/`).
@@ -68,14 +94,6 @@ pub fn normalize_base(path: &str) -> String {
         "/".to_owned()
     } else {
         format!("/{trimmed}/")
-    }
-}
-
-fn with_page(path: String, page: u32) -> String {
-    if page > 1 {
-        format!("{path}?page={page}")
-    } else {
-        path
     }
 }
 
@@ -105,12 +123,23 @@ mod tests {
     #[test]
     fn builds_routes() {
         assert_eq!(home(1), "./");
-        assert_eq!(home(3), "./?page=3");
+        assert_eq!(home(3), "page/3");
         assert_eq!(category("notices", 0), "category/notices");
-        assert_eq!(category("notices", 2), "category/notices?page=2");
+        assert_eq!(category("notices", 2), "category/notices/page/2");
         assert_eq!(article("a-1"), "articles/a-1");
         assert_eq!(related("a-1"), "articles/a-1/related");
-        assert_eq!(ListSource::Latest.href(2), "./?page=2");
+        assert_eq!(ListSource::Latest.href(2), "page/2");
+        assert_eq!(
+            route_of("/news/", "/news/articles/x/").as_deref(),
+            Some("/articles/x")
+        );
+        assert_eq!(route_of("/news/", "/news").as_deref(), Some("/"));
+        assert_eq!(route_of("/", "/").as_deref(), Some("/"));
+        assert_eq!(route_of("/news/", "/other/x"), None);
+        assert!(query_keeps_page(""));
+        assert!(query_keeps_page("?utm_source=x&ref=y"));
+        assert!(!query_keeps_page("?page=2"));
+        assert!(!query_keeps_page("?a=1&page"));
         assert_eq!(ListSource::Column("x".into()).href(1), "category/x");
     }
 
@@ -129,11 +158,11 @@ mod tests {
 
     #[test]
     fn absolute_paths_under_a_base() {
-        assert_eq!(absolute_path("/", &home(2)), "/");
+        assert_eq!(absolute_path("/", &home(2)), "/page/2");
         assert_eq!(absolute_path("/news/", &home(1)), "/news/");
         assert_eq!(
             absolute_path("/news/", &category("x", 2)),
-            "/news/category/x"
+            "/news/category/x/page/2"
         );
         assert_eq!(absolute_path("/", &article("a")), "/articles/a");
     }

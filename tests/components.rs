@@ -111,7 +111,7 @@ async fn pagination_marks_only_the_current_page() {
     );
     assert_eq!(
         current.get_attribute("href").as_deref(),
-        Some("category/notices?page=2")
+        Some("category/notices/page/2")
     );
     let text = root.text_content().unwrap_or_default();
     for expected in ["上一页", "下一页", "共 5 页", "共 44 篇"] {

@@ -11,19 +11,26 @@ thread_local! {
     pub(super) static CACHE: RefCell<ResponseCache> = RefCell::new(ResponseCache::default());
 }
 
-/// Response bodies that decoded, by URL, oldest evicted first.
+/// Response bodies that decoded, by URL, oldest evicted first; `None` marks a URL that a
+/// pre-rendered page found missing (see [`super::page_data`]).
 #[derive(Default)]
 pub(super) struct ResponseCache {
-    bodies: HashMap<String, Rc<str>>,
+    bodies: HashMap<String, Option<Rc<str>>>,
     order: VecDeque<String>,
 }
 
 impl ResponseCache {
+    /// A cached body.
     pub(super) fn get(&self, url: &str) -> Option<Rc<str>> {
+        self.bodies.get(url).cloned().flatten()
+    }
+
+    /// A cached body, or `Some(None)` for a URL known to be missing.
+    pub(super) fn lookup(&self, url: &str) -> Option<Option<Rc<str>>> {
         self.bodies.get(url).cloned()
     }
 
-    pub(super) fn insert(&mut self, url: &str, body: Rc<str>) {
+    pub(super) fn insert(&mut self, url: &str, body: Option<Rc<str>>) {
         if self.bodies.insert(url.to_owned(), body).is_none() {
             self.order.push_back(url.to_owned());
         }
@@ -43,11 +50,11 @@ mod tests {
     fn cache_evicts_oldest_first() {
         let mut cache = ResponseCache::default();
         for i in 0..=CACHE_ENTRIES {
-            cache.insert(&format!("u{i}"), Rc::from("x"));
+            cache.insert(&format!("u{i}"), Some(Rc::from("x")));
         }
         assert!(cache.get("u0").is_none());
         assert!(cache.get("u1").is_some());
-        cache.insert("u1", Rc::from("y"));
+        cache.insert("u1", Some(Rc::from("y")));
         assert_eq!(cache.get("u1").as_deref(), Some("y"));
         assert_eq!(cache.order.len(), CACHE_ENTRIES);
     }

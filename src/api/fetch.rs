@@ -23,7 +23,7 @@ pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     }
     let body: Rc<str> = fetch_text(url).await?.into();
     let value = decode(&body).map_err(ApiError::Decode)?;
-    cache::CACHE.with(|c| c.borrow_mut().insert(url, body));
+    cache::CACHE.with(|c| c.borrow_mut().insert(url, Some(body)));
     Ok(value)
 }
 

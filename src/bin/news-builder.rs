@@ -5,7 +5,10 @@
 //! news-builder import FEED.json --column SLUG [--out DIR]   a JSON Feed as Markdown files
 //! news-builder synth --count N [--out DIR] [--seed S]       a synthetic zh-CN corpus
 //! news-builder search QUERY [--api DIR]                   query a built index, list the files read
+//! news-builder prerender [DIST]                            every route of a built site as HTML
 //! ```
+//!
+//! `prerender` needs the `ssr` feature (`make api` builds with it).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +24,8 @@ fn main() -> ExitCode {
         Some("import") => import(&args[1..]),
         Some("synth") => synthesize(&args[1..]),
         Some("search") => search(&args[1..]),
+        #[cfg(feature = "ssr")]
+        Some("prerender") => prerender(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -32,7 +37,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]";
+const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]\n       news-builder prerender [DIST]";
 
 /// Positional arguments, and `--flag value` pairs.
 type Args<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
@@ -79,6 +84,38 @@ fn build(args: &[String]) -> Result<(), String> {
         out.display(),
         report.written,
         report.unchanged,
+        started.elapsed().as_secs_f64(),
+        peak_memory().unwrap_or_else(|| "unknown".into())
+    );
+    Ok(())
+}
+
+/// Pre-renders the site built into DIST (default `dist`) in place.
+#[cfg(feature = "ssr")]
+fn prerender(args: &[String]) -> Result<(), String> {
+    let (positional, _) = parse(args)?;
+    let dist = PathBuf::from(positional.first().copied().unwrap_or("dist"));
+    let started = Instant::now();
+    let report = newsreader::prerender::prerender(&dist)?;
+    if let Some(why) = &report.skipped {
+        println!("not pre-rendered: {why}");
+    }
+    for failed in report.failed.iter().take(20) {
+        eprintln!("left to the app: {failed}");
+    }
+    if report.failed.len() > 20 {
+        eprintln!(
+            "… and {} more routes left to the app",
+            report.failed.len() - 20
+        );
+    }
+    println!(
+        "pre-rendered {} pages into {} ({} written, {} unchanged, {} removed) in {:.2} s, peak memory {}",
+        report.written + report.unchanged,
+        dist.display(),
+        report.written,
+        report.unchanged,
+        report.removed,
         started.elapsed().as_secs_f64(),
         peak_memory().unwrap_or_else(|| "unknown".into())
     );

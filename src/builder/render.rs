@@ -22,9 +22,42 @@ pub fn render_html(markdown: &str) -> String {
     sanitizer().clean(&out).to_string()
 }
 
-fn sanitizer() -> &'static Builder<'static> {
+/// Sanitizes an article body for a pre-rendered page with the same allowlist; relative URLs in it
+/// are resolved against `base` (the API's path, e.g. `/news/api/`), as the app resolves them.
+pub fn sanitize_body(body: &str, base: &str) -> String {
+    BODY_BASE.with(|b| b.replace(base.to_owned()));
+    body_sanitizer().clean(body).to_string()
+}
+
+thread_local! {
+    static BODY_BASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn body_sanitizer() -> &'static Builder<'static> {
     static SANITIZER: OnceLock<Builder<'static>> = OnceLock::new();
     SANITIZER.get_or_init(|| {
+        let mut builder = allowlist();
+        builder.url_relative(UrlRelative::Custom(Box::new(resolve_in_body)));
+        builder
+    })
+}
+
+/// A relative URL in a body, resolved against the page's [`BODY_BASE`].
+fn resolve_in_body(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    match url.as_bytes().first() {
+        Some(b'/' | b'#') => Some(url.into()),
+        _ => Some(BODY_BASE.with(|b| format!("{}{url}", b.borrow())).into()),
+    }
+}
+
+fn sanitizer() -> &'static Builder<'static> {
+    static SANITIZER: OnceLock<Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(allowlist)
+}
+
+/// The app's allowlist (`crate::sanitize`) as an ammonia builder.
+fn allowlist() -> Builder<'static> {
+    {
         let mut tag_attributes: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
         for tag in KEPT {
             let names = allowed_attributes(tag)
@@ -45,7 +78,7 @@ fn sanitizer() -> &'static Builder<'static> {
             .link_rel(Some("noopener noreferrer nofollow ugc"))
             .strip_comments(true);
         builder
-    })
+    }
 }
 
 /// The text of the first paragraph, without markup, cut to [`SUMMARY_CHARS`] characters.

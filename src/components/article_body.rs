@@ -39,6 +39,12 @@ pub fn ArticleBody(body: BodyContent, #[prop(into)] base: String) -> impl IntoVi
             view! { <div class="article__body">{paras}</div> }.into_any()
         }
         BodyContent::Html(html) => {
+            // A pre-rendered page carries the body sanitized with the same allowlist, for readers
+            // without JavaScript; the browser then fills it again with its own sanitizer.
+            #[cfg(feature = "ssr")]
+            let server_html = Some(crate::builder::render::sanitize_body(&html, &base));
+            #[cfg(not(feature = "ssr"))]
+            let server_html: Option<String> = None;
             let container = NodeRef::<Div>::new();
             // The DOM is only touched in an effect, after the container is mounted.
             Effect::new(move |_| {
@@ -46,7 +52,8 @@ pub fn ArticleBody(body: BodyContent, #[prop(into)] base: String) -> impl IntoVi
                     fill_sanitized(&el, &html, &base);
                 }
             });
-            view! { <div class="article__body" node_ref=container></div> }.into_any()
+            view! { <div class="article__body" node_ref=container inner_html=server_html></div> }
+                .into_any()
         }
     }
 }

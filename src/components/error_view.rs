@@ -62,6 +62,8 @@ pub fn NotFoundView() -> impl IntoView {
 #[component]
 pub fn Loading() -> impl IntoView {
     let t = strings();
+    #[cfg(feature = "ssr")]
+    crate::prerender::note_loading();
     let shown = RwSignal::new(false);
     Effect::new(move |_| {
         set_timeout(

@@ -9,13 +9,30 @@ use crate::contract::FeedPage;
 use crate::links::ListSource;
 use crate::list_memory::ListMemory;
 
-/// Loads and shows page `page` of `source`; the previous page stays on screen while the next
-/// one loads. A page past the end shows "no such page" with a link back to page 1.
+/// Shows page `page` of `source`: at once when it is at hand (pre-rendered, prefetched or seen
+/// before), otherwise after loading it. A page past the end shows "no such page" with a link back
+/// to page 1.
 #[component]
 pub fn FeedView(
     #[prop(into)] source: Signal<ListSource>,
     #[prop(into)] page: Signal<u32>,
 ) -> impl IntoView {
+    let api = expect_context::<Api>();
+    // A page at hand (pre-rendered, hydrated or cached) is shown at once, with no fallback.
+    let ready = Memo::new(move |_| {
+        source
+            .with(|source| api.list_page_now(source, page.get()))
+            .and_then(Result::ok)
+    });
+    move || match ready.get() {
+        Some(list) => view! { <FeedResult source=source.get_untracked() list/> }.into_any(),
+        None => view! { <LoadFeed source page/> }.into_any(),
+    }
+}
+
+/// Loads the page; the previous page stays on screen while the next one loads.
+#[component]
+fn LoadFeed(source: Signal<ListSource>, page: Signal<u32>) -> impl IntoView {
     let api = expect_context::<Api>();
     let feed = LocalResource::new(move || {
         let (api, source, page) = (api.clone(), source.get(), page.get());
@@ -72,7 +89,9 @@ fn prefetch_near_end(source: ListSource, next: u32) {
     let api = expect_context::<Api>();
     let done = StoredValue::new(false);
     let check = move || {
-        if done.get_value() || !near_end() {
+        // The frame callback may come after this list is gone (a hydrated page re-rendered in
+        // the reader's language): a disposed flag counts as done.
+        if done.try_get_value().unwrap_or(true) || !near_end() {
             return;
         }
         done.set_value(true);

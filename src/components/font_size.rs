@@ -1,5 +1,5 @@
 //! Text size for long articles: steps around the default, remembered in localStorage and applied
-//! as `data-font-size` on `<html>` (by `boot.js` before the app starts, then by this control).
+//! as `data-font-size` on `<html>` (by `theme.js` before the first paint, then by this control).
 
 use leptos::prelude::*;
 

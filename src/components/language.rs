@@ -17,7 +17,8 @@ impl LanguageChoice {
     pub fn new(site_language: Lang) -> Self {
         let lang = RwSignal::new(site_language);
         Effect::new(move |_| {
-            if let Some(stored) = stored_choice() {
+            // Setting the same language would render everything again (a hydrated page too).
+            if let Some(stored) = stored_choice().filter(|s| *s != lang.get_untracked()) {
                 lang.set(stored);
             }
         });

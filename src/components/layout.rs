@@ -49,8 +49,8 @@ fn search_box() -> impl IntoView {
     ()
 }
 
-/// A navigation link marked `aria-current="page"` while the current path is `href`'s (or, unless
-/// `exact`, below it).
+/// A navigation link marked `aria-current="page"` while the current path is `href`'s or one of
+/// its list pages (`page/{n}`), or, unless `exact`, below it.
 #[component]
 fn NavLink(href: String, label: String, #[prop(optional)] exact: bool) -> impl IntoView {
     let base = use_context::<PageBase>().map_or_else(|| "/".to_owned(), |b| b.0);
@@ -58,7 +58,10 @@ fn NavLink(href: String, label: String, #[prop(optional)] exact: bool) -> impl I
     let pathname = use_location().pathname;
     let current = move || {
         let path = pathname.get();
-        let here = path == target || (!exact && path.starts_with(&format!("{target}/")));
+        let pages = format!("{}/page/", target.trim_end_matches('/'));
+        let here = path == target
+            || path.starts_with(&pages)
+            || (!exact && path.starts_with(&format!("{target}/")));
         here.then_some("page")
     };
     view! { <a href=href aria-current=current>{label}</a> }

@@ -15,7 +15,8 @@ pub fn SearchBox() -> impl IntoView {
     let query = use_query_map();
     let pathname = use_location().pathname;
     let current = move || {
-        if pathname.get().ends_with("/search") {
+        // `/search/` too: hosts without rewrites redirect to the folder of search/index.html.
+        if pathname.with(|p| p.trim_end_matches('/').ends_with("/search")) {
             query.with(|q| q.get("q").unwrap_or_default())
         } else {
             String::new()

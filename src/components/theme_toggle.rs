@@ -1,5 +1,5 @@
 //! The light/dark switch. The page follows `prefers-color-scheme` until the reader chooses; the
-//! choice is kept in localStorage and applied by `boot.js` before the app starts.
+//! choice is kept in localStorage and applied by `theme.js` before the first paint.
 
 use leptos::prelude::*;
 

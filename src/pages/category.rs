@@ -7,7 +7,7 @@ use crate::components::strings;
 use crate::components::{FeedView, NotFoundView, PageHeading};
 use crate::contract::{Category, Site};
 use crate::links::ListSource;
-use crate::pages::{use_page, use_param};
+use crate::pages::{use_list_page, use_param};
 
 /// One column's articles, page by page; an unknown column is "not found" without a request.
 #[component]
@@ -15,7 +15,7 @@ pub fn CategoryPage() -> impl IntoView {
     let t = strings();
     let site = expect_context::<Site>();
     let slug = use_param("slug");
-    let page = use_page();
+    let page = use_list_page();
     move || match site.category(&slug.get()) {
         Some(column) => view! { <ColumnView column=column.clone() page/> }.into_any(),
         None => view! { <Title text=t.not_found/> <NotFoundView/> }.into_any(),

@@ -7,14 +7,14 @@ use crate::components::strings;
 use crate::components::{FeedView, PageHeading};
 use crate::contract::Site;
 use crate::links::ListSource;
-use crate::pages::use_page;
+use crate::pages::use_list_page;
 
 /// The latest articles, page by page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = strings();
     let site = expect_context::<Site>();
-    let page = use_page();
+    let page = use_list_page();
     view! {
         <Title text=t.latest/>
         <Meta name="description" content=site.description.clone().unwrap_or(site.title.clone())/>

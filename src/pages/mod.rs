@@ -31,6 +31,17 @@ pub(crate) fn use_page() -> Memo<u32> {
     Memo::new(move |_| query.with(|q| parse_page(q.get_str("page"))))
 }
 
+/// The page of a list route (`page/{n}`, or the older `?page=n`), as a page number (bad values
+/// mean page 1).
+pub(crate) fn use_list_page() -> Memo<u32> {
+    let params = use_params_map();
+    let query = use_query_map();
+    Memo::new(move |_| match params.with(|p| p.get("n")) {
+        Some(n) => parse_page(Some(&n)),
+        None => query.with(|q| parse_page(q.get_str("page"))),
+    })
+}
+
 /// A route parameter of the current URL ("" when absent).
 pub(crate) fn use_param(name: &'static str) -> Memo<String> {
     let params = use_params_map();

@@ -15,6 +15,22 @@ use crate::pages::use_param;
 pub fn RelatedPage() -> impl IntoView {
     let api = expect_context::<Api>();
     let id = use_param("id");
+    // At hand (pre-rendered, hydrated or cached): shown at once, as the server rendered it.
+    let ready = Memo::new(move |_| {
+        let article = id.with(|id| api.article_now(id))?.ok()?;
+        let related = api.related_details_now(&article)?.ok()?;
+        Some((article, related))
+    });
+    move || match ready.get() {
+        Some((article, related)) => view! { <RelatedView article related/> }.into_any(),
+        None => view! { <LoadRelated id/> }.into_any(),
+    }
+}
+
+/// Loads the article and its related articles, with loading and error states.
+#[component]
+fn LoadRelated(id: Memo<String>) -> impl IntoView {
+    let api = expect_context::<Api>();
     let data = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
         async move {

@@ -8,7 +8,7 @@ const LANGS = ['zh-CN', 'en'] as const;
 
 const ROUTES = [
   '/',
-  '/?page=2',
+  '/page/2',
   '/category/inspections',
   'article',
   'related',

@@ -1,15 +1,18 @@
 // The app's benchmark table (`make bench`): bundle sizes, first-load transfer, time to the first
 // list item painted against a static HTML page of the same list (the floor, measured in the same
-// run), list → article → back with the cache warm, and a 1,000-navigation memory soak.
-// Usage: node bench-app.mjs <dist-dir>           prints Markdown
+// run) for the pre-rendered release build and for the same site rendered in the browser only,
+// list → article → back with the cache warm, and a 1,000-navigation memory soak.
+// Usage: node bench-app.mjs <dist-dir> [<csr-dist-dir>]      prints Markdown
 import { launchChromium, startServer } from './harness.mjs';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 
 const dist = process.argv[2] ?? '../../dist';
+const csrDist = process.argv[3];
 const PORT = 4193;
 const BASE = `http://127.0.0.1:${PORT}`;
+const CSR_BASE = `http://127.0.0.1:${PORT + 1}`;
 const RUNS = 15;
 const SOAK_NAVIGATIONS = 1000;
 
@@ -44,6 +47,7 @@ writeFileSync(
 );
 
 const server = await startServer(dist, PORT, ['--headers']);
+const csrServer = csrDist ? await startServer(csrDist, PORT + 1, ['--headers']) : null;
 const browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
 
 // Records when the first list item is in the DOM, at the next frame (its paint).
@@ -76,11 +80,14 @@ async function paintTime(url) {
 try {
   const app = [];
   const floor = [];
+  const csr = [];
   for (let i = 0; i < RUNS; i++) {
     floor.push(await paintTime(`${BASE}/floor.html`));
     app.push(await paintTime(`${BASE}/`));
+    if (csrServer) csr.push(await paintTime(`${CSR_BASE}/`));
   }
   const appMs = median(app.map((r) => r.ms));
+  const csrMs = csrServer ? median(csr.map((r) => r.ms)) : NaN;
   const floorMs = median(floor.map((r) => r.ms));
   const firstLoad = median(app.map((r) => r.transfer));
 
@@ -144,7 +151,8 @@ try {
     '| --- | --- | --- |',
     ...Object.entries(sizes).map(([name, s]) => `| ${name} raw / gzip / brotli | ${s.raw} / ${s.gzip} / ${s.brotli} B | ${name === 'wasm' ? `≤ 120 KB brotli: ${verdict(s.brotli <= goalWasm, `+${kb(s.brotli - goalWasm)}`)}` : ''} |`),
     `| first-load transfer for / (compressed) | ${kb(firstLoad)} | ≤ 150 KB: ${verdict(firstLoad <= goalFirst, `+${kb(firstLoad - goalFirst)}`)} |`,
-    `| first list item painted, median of ${RUNS} | ${appMs.toFixed(0)} ms (static HTML floor ${floorMs.toFixed(0)} ms) = ${ratio.toFixed(2)}× | ≤ 1.3×: ${verdict(ratio <= 1.3, `${(ratio - 1.3).toFixed(2)}× over`)} |`,
+    `| first list item painted, pre-rendered, median of ${RUNS} | ${appMs.toFixed(0)} ms (static HTML floor ${floorMs.toFixed(0)} ms) = ${ratio.toFixed(2)}× | ≤ 1.3×: ${verdict(ratio <= 1.3, `${(ratio - 1.3).toFixed(2)}× over`)} |`,
+    ...(csrServer ? [`| first list item painted, client-only build (csr), median of ${RUNS} | ${csrMs.toFixed(0)} ms = ${(csrMs / floorMs).toFixed(2)}× the floor | |`] : []),
     `| list → article → back, cache warm, median of ${RUNS} | ${median(roundTrips).toFixed(0)} ms | |`,
     `| JS heap after ${SOAK_NAVIGATIONS} more route changes (after a warm-up, GC) | ${kb(before.js)} → ${kb(after.js)} (${(growth * 100).toFixed(1)}%) | ≤ 10%: ${verdict(growth <= 0.1, `${(growth * 100 - 10).toFixed(1)} points over`)} |`,
     `| wasm memory after ${SOAK_NAVIGATIONS} more route changes | ${kb(before.wasm)} → ${kb(after.wasm)} (${(wasmGrowth * 100).toFixed(1)}%) | ≤ 10%: ${verdict(wasmGrowth <= 0.1, `${(wasmGrowth * 100 - 10).toFixed(1)} points over`)} |`,
@@ -153,4 +161,5 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  csrServer?.kill();
 }

@@ -3,6 +3,9 @@
 
 import { test, expect } from './fixtures';
 
+// These tests change what the API answers: pages come as the plain shell (fixtures.ts).
+test.use({ prerendered: false });
+
 const FIXTURE_SITE = {
   version: '1',
   title: '夹具新闻站',

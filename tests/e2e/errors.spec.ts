@@ -1,6 +1,9 @@
 import type { Route } from '@playwright/test';
 import { test, expect } from './fixtures';
 
+// These tests change what the API answers: pages come as the plain shell (fixtures.ts).
+test.use({ prerendered: false });
+
 const ARTICLE_API = '**/api/articles/*.json';
 const FEED2_API = '**/api/feed/2.json';
 
@@ -98,7 +101,7 @@ test.describe('list load errors', () => {
       await app.expectListPage('最新文章', 1, feed1.items.map((item) => item.title));
 
       await app.pageLink(2).click();
-      await expect(page).toHaveURL((url) => url.pathname === '/' && url.search === '?page=2');
+      await expect(page).toHaveURL((url) => url.pathname === '/page/2' && url.search === '');
       await app.expectLoadError(fault.message);
 
       await page.unroute(FEED2_API);
@@ -107,7 +110,7 @@ test.describe('list load errors', () => {
     });
   }
 
-  test('a failing list deep link (/?page=2) recovers with 重试', async ({ app, api, page }) => {
+  test('a failing list deep link (/page/2) recovers with 重试', async ({ app, api, page }) => {
     const feed2 = await api.feed(2);
 
     await page.route(FEED2_API, (route) => route.fulfill({ status: 500, body: 'oops' }));

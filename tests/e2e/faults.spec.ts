@@ -8,6 +8,9 @@ import type { Page, Route } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { NewsApp } from './pages';
 
+// These tests change what the API answers: pages come as the plain shell (fixtures.ts).
+test.use({ prerendered: false });
+
 type Fault = { name: string; handle: (route: Route) => Promise<void>; slow?: boolean };
 
 const status = (code: number): Fault => ({

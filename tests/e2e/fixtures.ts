@@ -13,6 +13,7 @@ type Fixtures = {
   app: NewsApp;
   api: Api;
   failOnPageErrors: void;
+  shellOnly: void;
 };
 
 type Options = {
@@ -24,11 +25,34 @@ type Options = {
    * sanitizer's inert document; nothing runs, and the test checks that nothing reaches the DOM.
    */
   hostileMarkup: boolean;
+  /**
+   * Whether pages come pre-rendered, as built. Specs that change what the API answers (faults,
+   * errors, config, XSS payloads) set it to false: every page load then gets the plain shell
+   * (404.html), so the app fetches its data in the browser, as on a route that is not
+   * pre-rendered.
+   */
+  prerendered: boolean;
 };
 
 export const test = base.extend<Fixtures & Options>({
   sitePath: ['/', { option: true }],
   hostileMarkup: [false, { option: true }],
+  prerendered: [true, { option: true }],
+
+  shellOnly: [
+    async ({ page, prerendered, sitePath, baseURL }, use) => {
+      if (!prerendered) {
+        const shell = new URL(`${sitePath}404.html`, baseURL).href;
+        await page.route('**/*', async (route) => {
+          if (route.request().resourceType() !== 'document') return route.fallback();
+          const response = await route.fetch({ url: shell });
+          await route.fulfill({ response, status: 200 });
+        });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
 
   failOnPageErrors: [
     async ({ page, hostileMarkup }, use) => {

@@ -10,9 +10,9 @@ test('every route loads, and reloads, under the deploy path', async ({ page, app
   const article = feed.items[0];
   const routes: [string, () => Promise<void>][] = [
     ['', () => app.expectListPage('最新文章', 1)],
-    ['?page=2', () => app.expectListPage('最新文章', 2)],
+    ['page/2', () => app.expectListPage('最新文章', 2)],
     ['category/science', () => app.expectListPage('科普知识', 1)],
-    ['category/science?page=2', () => app.expectListPage('科普知识', 2)],
+    ['category/science/page/2', () => app.expectListPage('科普知识', 2)],
     [`articles/${article.id}`, () => app.expectArticle(article.title)],
     [`articles/${article.id}/related`, () => expect(app.h1).toHaveText(/^相关新闻/)],
     ['sitemap', () => expect(app.h1).toHaveText('网站地图')],
@@ -87,5 +87,46 @@ test('nginx caches hashed assets forever and revalidates the rest', async ({ pag
   for (const path of ['', 'config.json', 'api/site.json', 'api/feed/1.json']) {
     const response = await request.get(sitePath + path);
     expect(response.headers()['cache-control'], path || 'index.html').toBe('no-cache');
+  }
+});
+
+test('deep links to pre-rendered pages answer 200 with the page, without rewrites', async ({ request, api, sitePath }, testInfo) => {
+  const item = (await api.feed(1)).items[0];
+  const pages: [string, string][] = [
+    ['', '最新文章'],
+    ['page/2', '最新文章'],
+    ['category/science', '科普知识'],
+    ['category/science/page/2', '科普知识'],
+    [`articles/${item.id}`, item.title],
+    [`articles/${item.id}/related`, item.title],
+    ['sitemap', '网站地图'],
+  ];
+  for (const [path, text] of pages) {
+    // GitHub Pages redirects a folder to its trailing slash first; nginx answers at once.
+    const response = await request.get(sitePath + path, { maxRedirects: 0 });
+    if (testInfo.project.name === 'github-pages' && path !== '') {
+      expect(response.status(), path).toBe(301);
+      expect(response.headers()['location']).toBe(`${sitePath}${path}/`);
+    } else {
+      expect(response.status(), path).toBe(200);
+    }
+    const final = await request.get(sitePath + path);
+    expect(final.status(), path).toBe(200);
+    const html = await final.text();
+    expect(html, path).toContain(text);
+    expect(html, path).toContain('id="page-data"');
+  }
+});
+
+test('routes that are not pre-rendered get the plain shell, never another page', async ({ request, sitePath }, testInfo) => {
+  const search = await request.get(`${sitePath}search?q=${encodeURIComponent('火锅')}`);
+  expect(search.status()).toBe(200);
+  const unknown = await request.get(`${sitePath}no/such/page`);
+  expect(unknown.status()).toBe(testInfo.project.name === 'github-pages' ? 404 : 200);
+  for (const response of [search, unknown]) {
+    const html = await response.text();
+    expect(html).not.toContain('id="page-data"');
+    expect(html).not.toContain('<main');
+    expect(html).toContain('<noscript>');
   }
 });

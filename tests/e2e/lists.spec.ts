@@ -41,7 +41,7 @@ test.describe('home list', () => {
     await app.expectListPage('最新文章', 1, feed1.items.map((item) => item.title));
 
     await app.nextPageLink.click();
-    await expect(page).toHaveURL((url) => url.pathname === '/' && url.search === '?page=2');
+    await expect(page).toHaveURL((url) => url.pathname === '/page/2' && url.search === '');
     await app.expectListPage('最新文章', 2, feed2.items.map((item) => item.title));
     await expect(app.pageLink(1)).not.toHaveAttribute('aria-current', 'page');
 
@@ -93,7 +93,7 @@ test.describe('column lists', () => {
 
       await app.pageLink(2).click();
       await expect(page).toHaveURL(
-        (url) => url.pathname === `/category/${column.slug}` && url.search === '?page=2',
+        (url) => url.pathname === `/category/${column.slug}/page/2` && url.search === '',
       );
       await app.expectListPage(column.name, 2, page2.items.map((item) => item.title));
       await expect(app.navLink(column.name)).toHaveAttribute('aria-current', 'page');
@@ -103,20 +103,20 @@ test.describe('column lists', () => {
 
 test.describe('bad page numbers', () => {
   for (const bad of ['0', '-1', 'abc']) {
-    test(`/?page=${bad} shows page 1`, async ({ app, api }) => {
+    test(`/page/${bad} shows page 1`, async ({ app, api }) => {
       const feed1 = await api.feed(1);
       await app.gotoHome(bad);
       await app.expectListPage('最新文章', 1, feed1.items.map((item) => item.title));
     });
   }
 
-  test('/category/notices?page=abc shows page 1 of the column', async ({ app, api }) => {
+  test('/category/notices/page/abc shows page 1 of the column', async ({ app, api }) => {
     const page1 = await api.category('notices', 1);
     await app.gotoCategory('notices', 'abc');
     await app.expectListPage('通知公告', 1, page1.items.map((item) => item.title));
   });
 
-  test('/?page=99999 says there is no such page and links back to page 1', async ({ app, api, page }) => {
+  test('/page/99999 says there is no such page and links back to page 1', async ({ app, api, page }) => {
     const feed1 = await api.feed(1);
     await app.gotoHome(99999);
     await expect(page.getByRole('heading', { name: '没有这一页', exact: true })).toBeVisible();
@@ -127,7 +127,7 @@ test.describe('bad page numbers', () => {
     await app.expectListPage('最新文章', 1, feed1.items.map((item) => item.title));
   });
 
-  test('/category/science?page=99999 says there is no such page and links back to page 1', async ({
+  test('/category/science/page/99999 says there is no such page and links back to page 1', async ({
     app,
     api,
     page,
@@ -137,7 +137,7 @@ test.describe('bad page numbers', () => {
     await expect(page.getByRole('heading', { name: '没有这一页', exact: true })).toBeVisible();
 
     await page.getByRole('link', { name: '返回第一页', exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`/category/science(\\?page=1)?$`));
+    await expect(page).toHaveURL(new RegExp(`/category/science$`));
     await app.expectListPage('科普知识', 1, page1.items.map((item) => item.title));
   });
 });

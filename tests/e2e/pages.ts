@@ -297,12 +297,12 @@ export class NewsApp {
   // --- navigation -----------------------------------------------------------------------------
 
   async gotoHome(pageNumber?: number | string): Promise<void> {
-    await this.page.goto(pageNumber === undefined ? '/' : `/?page=${pageNumber}`);
+    await this.page.goto(pageNumber === undefined ? '/' : `/page/${pageNumber}`);
   }
 
   async gotoCategory(slug: string, pageNumber?: number | string): Promise<void> {
     await this.page.goto(
-      pageNumber === undefined ? `/category/${slug}` : `/category/${slug}?page=${pageNumber}`,
+      pageNumber === undefined ? `/category/${slug}` : `/category/${slug}/page/${pageNumber}`,
     );
   }
 

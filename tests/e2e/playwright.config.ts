@@ -11,6 +11,9 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 // Debian's nginx running docs/examples/nginx.conf with the root build.
 const PAGES_PORT = 4174;
 const NGINX_PORT = 4175;
+// A debug build of the hydrating app (`make build-debug`): a hydration mismatch panics there and
+// names the `view!` it happened in.
+const DEBUG_PORT = 4176;
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -62,6 +65,11 @@ export default defineConfig<HostOptions>({
       testMatch: 'hosting.spec.ts',
       use: { ...chromium, baseURL: `http://127.0.0.1:${NGINX_PORT}`, sitePath: '/' },
     },
+    {
+      name: 'hydrate-debug',
+      testMatch: 'prerender.spec.ts',
+      use: { ...chromium, baseURL: `http://127.0.0.1:${DEBUG_PORT}`, sitePath: '/' },
+    },
   ],
   webServer: [
     {
@@ -75,6 +83,14 @@ export default defineConfig<HostOptions>({
     {
       command: `node server.mjs --root ../../target/dist-news --port ${PAGES_PORT} --prefix /news/ --fallback 404 --headers`,
       url: `http://127.0.0.1:${PAGES_PORT}/news/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node server.mjs --root ../../target/dist-debug --port ${DEBUG_PORT} --headers`,
+      url: `http://127.0.0.1:${DEBUG_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
       stdout: 'ignore',

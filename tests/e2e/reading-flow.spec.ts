@@ -24,7 +24,7 @@ test('home → page 2 → article → related article → back to the list at th
 
   // Pagination → 第 2 页.
   await app.pageLink(2).click();
-  await expect(page).toHaveURL((url) => url.pathname === '/' && url.search === '?page=2');
+  await expect(page).toHaveURL((url) => url.pathname === '/page/2' && url.search === '');
   await app.expectListPage('最新文章', 2, feed2.items.map((item) => item.title));
   await expect(app.pageLink(1)).not.toHaveAttribute('aria-current', 'page');
 
@@ -53,7 +53,7 @@ test('home → page 2 → article → related article → back to the list at th
 
   // 返回列表 → the list page the reader came from, scrolled back to where it was.
   await app.backToList.click();
-  await expect(page).toHaveURL((url) => url.pathname === '/' && url.search === '?page=2');
+  await expect(page).toHaveURL((url) => url.pathname === '/page/2' && url.search === '');
   await app.expectListPage('最新文章', 2, feed2.items.map((item) => item.title));
   await expect
     .poll(async () => Math.abs((await app.scrollY()) - scrolledTo), {

@@ -5,15 +5,18 @@
 //
 // * Binds 127.0.0.1 only.
 // * --prefix: the site lives under this path (a sub-path deploy); anything outside it is 404.
-// * --fallback 404: behave like GitHub Pages: no rewrites at all; an unknown path is answered
-//   with <root>/404.html and status 404. The default, `index`, is the SPA fallback below.
+// * --fallback 404: behave like GitHub Pages: no rewrites at all; a folder asked for without its
+//   trailing slash is redirected (301) to it, and an unknown path is answered with
+//   <root>/404.html and status 404. The default, `index`, is the SPA fallback below.
+// * A folder with an index.html is answered with it (pre-rendered pages live at
+//   articles/{id}/index.html).
 // * --headers: apply the `/*` section of <root>/_headers (Netlify's format), e.g. the CSP.
 // * Serves <file>.br or <file>.gz when present and accepted (like nginx's brotli_static and
 //   gzip_static), with Content-Encoding and Vary: Accept-Encoding.
 // * Serves files under <root> with proper MIME types (text types carry charset=utf-8).
 // * Blocks path traversal: the decoded path must stay inside <root>.
-// * SPA fallback: a path that is not an existing file is answered with index.html and
-//   status 200, exactly like a static host configured for a client-side router —
+// * SPA fallback: a path that is not an existing file is answered with 404.html (the app's
+//   plain shell) and status 200, exactly like a static host configured for a client-side router —
 //   EXCEPT paths under /api/ or whose last segment has a file extension, which get a
 //   real 404 (so a missing JSON document or asset is a genuine error).
 // * Cache-Control: no-cache on every response. Logs nothing per request.
@@ -89,7 +92,7 @@ function mimeFor(file) {
 
 const opts = parseArgs(process.argv.slice(2));
 const ROOT = await realpath(path.resolve(opts.root)).catch(() => path.resolve(opts.root));
-const INDEX = path.join(ROOT, 'index.html');
+const SHELL = path.join(ROOT, '404.html');
 const NOT_FOUND_PAGE = path.join(ROOT, '404.html');
 const EXTRA_HEADERS = opts.headers ? await readHeaders(path.join(ROOT, '_headers')) : {};
 
@@ -211,6 +214,18 @@ async function handle(req, res) {
   if (decoded.endsWith('/')) target = path.join(candidate, 'index.html');
 
   let st = await fileStat(target);
+  if (!st && !decoded.endsWith('/') && (await fileStat(path.join(candidate, 'index.html')))) {
+    if (opts.fallback === '404') {
+      // GitHub Pages (and most static servers) redirect a folder to its trailing slash.
+      const query = (req.url ?? '').slice(fullPath.length);
+      res.writeHead(301, { Location: `${fullPath}/${query}`, 'Cache-Control': 'no-cache', ...EXTRA_HEADERS });
+      res.end();
+      return;
+    }
+    // nginx's `try_files $uri $uri/index.html` (docs/examples/nginx.conf): the page itself.
+    target = path.join(candidate, 'index.html');
+    st = await fileStat(target);
+  }
   if (st) {
     // Symlinks must not lead out of the root either.
     const real = await realpath(target).catch(() => null);
@@ -239,12 +254,12 @@ async function handle(req, res) {
   }
 
   // SPA fallback: the client-side router decides what this path shows.
-  st = await fileStat(INDEX);
+  st = await fileStat(SHELL);
   if (!st) {
-    send(res, 404, 'Not Found (no index.html in root)\n', undefined, headOnly);
+    send(res, 404, 'Not Found (no 404.html in root)\n', undefined, headOnly);
     return;
   }
-  await streamFile(req, res, INDEX, st);
+  await streamFile(req, res, SHELL, st);
 }
 
 const server = createServer((req, res) => {
@@ -259,8 +274,8 @@ server.on('error', (err) => {
   process.exit(1);
 });
 
-if (!(await fileStat(INDEX))) {
-  process.stderr.write(`server.mjs: warning: ${INDEX} does not exist (is the app built?)\n`);
+if (!(await fileStat(SHELL))) {
+  process.stderr.write(`server.mjs: warning: ${SHELL} does not exist (is the app built?)\n`);
 }
 
 server.listen(opts.port, opts.host, () => {

@@ -9,7 +9,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 // Hostile markup makes the CSP block inline handlers as the sanitizer parses it: expected here.
-test.use({ hostileMarkup: true });
+// The payloads reach the app through the API: pages come as the plain shell (fixtures.ts).
+test.use({ hostileMarkup: true, prerendered: false });
 
 const PAYLOADS: string[] = JSON.parse(readFileSync(new URL('../xss/payloads.json', import.meta.url), 'utf8'));
 const GROUPS = 6;

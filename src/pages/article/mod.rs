@@ -21,6 +21,19 @@ use related_section::RelatedSection;
 pub fn ArticlePage() -> impl IntoView {
     let api = expect_context::<Api>();
     let id = use_param("id");
+    // An article at hand (pre-rendered, hydrated or cached) is shown at once, with no fallback:
+    // that is what lets the server and the browser render the same DOM.
+    let ready = Memo::new(move |_| id.with(|id| api.article_now(id)).and_then(Result::ok));
+    move || match ready.get() {
+        Some(article) => view! { <ArticleView article/> }.into_any(),
+        None => view! { <LoadArticle id/> }.into_any(),
+    }
+}
+
+/// Loads the article, with a loading state and an error with retry.
+#[component]
+fn LoadArticle(id: Memo<String>) -> impl IntoView {
+    let api = expect_context::<Api>();
     let article = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
         async move { api.article(&id).await }

@@ -15,6 +15,23 @@ pub fn RelatedSection(article: Article) -> impl IntoView {
     let t = strings();
     let api = expect_context::<Api>();
     let related_href = links::related(&article.id);
+    let list = match api.related_now(&article) {
+        Some(Ok(items)) => related_list(items).into_any(),
+        _ => view! { <LoadRelated article/> }.into_any(),
+    };
+    view! {
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading" class="related__title">{t.related}</h2>
+            {list}
+            <p><a href=related_href>{t.related_all}</a></p>
+        </section>
+    }
+}
+
+/// Loads the related list (a column page when the publisher named none).
+#[component]
+fn LoadRelated(article: Article) -> impl IntoView {
+    let api = expect_context::<Api>();
     let article = StoredValue::new(article);
     let related = LocalResource::new(move || {
         let (api, article) = (api.clone(), article.get_value());
@@ -22,18 +39,14 @@ pub fn RelatedSection(article: Article) -> impl IntoView {
     });
     let retry = Callback::new(move |()| related.refetch());
     view! {
-        <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading" class="related__title">{t.related}</h2>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match related.await {
-                        Ok(items) => related_list(items).into_any(),
-                        Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
-                    }
-                })}
-            </Suspense>
-            <p><a href=related_href>{t.related_all}</a></p>
-        </section>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match related.await {
+                    Ok(items) => related_list(items).into_any(),
+                    Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -1,0 +1,72 @@
+//! Pre-rendering: the app's own components rendered natively (the `ssr` feature) into a static
+//! HTML page per route — every list page, article, related view and the site map — written at
+//! the route's path (`articles/{id}/index.html`) with the data it was rendered from, which the
+//! browser then hydrates (see `docs/prerender.md`).
+
+mod routes;
+mod shell;
+mod site;
+
+pub use routes::{file_of, routes};
+pub use shell::Shell;
+pub use site::{prerender, Report};
+
+use std::cell::Cell;
+
+use futures::StreamExt;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+use crate::api::{self, page_data};
+use crate::i18n::Lang;
+use crate::App;
+
+thread_local! {
+    static INCOMPLETE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Called by the loading indicator: on the server it means that data a page needs was missing.
+pub fn note_loading() {
+    INCOMPLETE.with(|i| i.set(true));
+}
+
+/// Renders `route` (e.g. `/articles/x`) of the site deployed at `base` (e.g. `/news/`) into a
+/// whole page of `shell`. Data is read through [`page_data::serve_from`], set up by the caller
+/// for this thread. Fails when the route needs data that is not there.
+pub fn render_page(shell: &Shell, base: &str, route: &str) -> Result<String, String> {
+    // leptos_meta waits a tick, which needs an executor; the first call sets one for all threads.
+    let _ = any_spawner::Executor::init_futures_executor();
+    INCOMPLETE.with(|i| i.set(false));
+    let owner = Owner::new();
+    let (body, meta, lang) = owner.with(|| {
+        let lang = match api::boot_now(base) {
+            Some(Ok(boot)) => Lang::from_tag(&boot.site.language).tag(),
+            _ => return Err("config.json or site.json cannot be read".to_owned()),
+        };
+        provide_context(RequestUrl::new(&format!(
+            "{}{route}",
+            base.trim_end_matches('/')
+        )));
+        let (meta, output) = ServerMetaContext::new();
+        provide_context(meta);
+        let base = base.to_owned();
+        let body = view! { <App base/> }.to_html();
+        Ok((body, output, lang))
+    })?;
+    drop(owner);
+    let data = page_data::take_page(route).map_err(|e| e.to_string())?;
+    if INCOMPLETE.with(Cell::get) {
+        return Err(format!("{route}: data it needs is missing"));
+    }
+    let page = shell.page(lang, &body, &data);
+    Ok(futures::executor::block_on(async move {
+        meta.inject_meta_context(futures::stream::iter([page]))
+            .await
+            .collect::<String>()
+            .await
+    }))
+}
+
+#[cfg(test)]
+mod tests;

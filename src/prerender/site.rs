@@ -1,0 +1,261 @@
+//! Pre-renders a whole built site in place, on every core; a page whose bytes did not change is
+//! not rewritten, and pages of routes that no longer exist are removed.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::{file_of, render_page, routes, Shell};
+use crate::api::{self, page_data};
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Pages new or changed.
+    pub written: usize,
+    /// Pages whose bytes were already there.
+    pub unchanged: usize,
+    /// Pages of routes that are gone.
+    pub removed: usize,
+    /// Routes left to the app (`route: why`): data they need is missing or unreadable.
+    pub failed: Vec<String>,
+    /// Why nothing was pre-rendered, when the API is not part of the site.
+    pub skipped: Option<String>,
+}
+
+/// The folders pre-rendered pages live in (besides the home page).
+const PAGE_DIRS: &[&str] = &["articles", "category", "page", "sitemap"];
+
+/// Pre-renders the site built into `dist` (Trunk's output with the API and `404.html`, the
+/// app's plain shell) at the deploy path its `<base href>` names. A route whose data is missing
+/// or unreadable is left to the app and reported; the others are still written.
+pub fn prerender(dist: &Path) -> Result<Report, String> {
+    let shell_file = dist.join("404.html");
+    let shell_html = read(&shell_file)
+        .map_err(|e| format!("{}: {e} (build the app first)", shell_file.display()))?;
+    let shell = Shell::parse(&shell_html)?;
+    let base = base_href(&shell_html).ok_or("404.html has no <base href>")?;
+
+    page_data::serve_from(source(dist, &base));
+    let api = match api::configured_api_now(&base) {
+        Some(Ok(api)) => api,
+        Some(Err(e)) => return Err(format!("config.json: {e:?}")),
+        None => return Err("config.json cannot be read".into()),
+    };
+    // Routes that are not pre-rendered get the plain shell; search at least answers 200 there.
+    copy_shell(dist, "search", &shell_html)?;
+    if !api.base().starts_with(&base) {
+        copy_shell(dist, "", &shell_html)?;
+        let removed = remove_stale(dist, &HashSet::new()).map_err(|e| e.to_string())?;
+        let skipped = Some(format!(
+            "config.json puts the API at {}, outside the site: pages are rendered in the browser",
+            api.base()
+        ));
+        return Ok(Report {
+            removed,
+            skipped,
+            ..Report::default()
+        });
+    }
+    let routes = routes(&api)?;
+    let _ = page_data::take_page("");
+
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = routes.len().div_ceil(threads).max(1);
+    let results: Vec<io::Result<(Report, Vec<PathBuf>)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = routes
+            .chunks(per_thread)
+            .map(|part| {
+                let (shell, base) = (&shell, base.as_str());
+                scope.spawn(move || {
+                    page_data::serve_from(source(dist, base));
+                    write_pages(dist, shell, base, part)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut report = Report::default();
+    let mut pages = HashSet::new();
+    for result in results {
+        let (part, written) = result.map_err(|e| e.to_string())?;
+        report.written += part.written;
+        report.unchanged += part.unchanged;
+        report.failed.extend(part.failed);
+        pages.extend(written);
+    }
+    report.removed = remove_stale(dist, &pages).map_err(|e| e.to_string())?;
+    Ok(report)
+}
+
+/// Renders and writes `routes`; returns what it did and the pages now on disk.
+fn write_pages(
+    dist: &Path,
+    shell: &Shell,
+    base: &str,
+    routes: &[String],
+) -> io::Result<(Report, Vec<PathBuf>)> {
+    let mut report = Report::default();
+    let mut pages = Vec::with_capacity(routes.len());
+    for route in routes {
+        let html = match render_page(shell, base, route) {
+            Ok(html) => html,
+            Err(why) => {
+                report.failed.push(format!("{route}: {why}"));
+                continue;
+            }
+        };
+        let file = dist.join(file_of(route));
+        if fs::read(&file).is_ok_and(|old| old == html.as_bytes()) {
+            report.unchanged += 1;
+        } else {
+            write_page(&file, &html)?;
+            report.written += 1;
+        }
+        pages.push(file);
+    }
+    Ok((report, pages))
+}
+
+/// Reads a URL of the site at `base` from `dist`: `None` when there is no such file.
+fn source(dist: &Path, base: &str) -> impl Fn(&str) -> Option<String> + 'static {
+    let (dist, base) = (dist.to_path_buf(), base.to_owned());
+    move |url| {
+        let rel = Path::new(url.strip_prefix(&base)?);
+        // Only plain names below the site: the API's own URLs never need more.
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+            return None;
+        }
+        read(&dist.join(rel)).ok()
+    }
+}
+
+/// [`source`], for the tests of a single render.
+#[cfg(test)]
+pub(super) fn source_for_tests(dist: &Path, base: &str) -> impl Fn(&str) -> Option<String> {
+    source(dist, base)
+}
+
+/// Writes the shell as `{dir}/index.html` unless it is there already.
+fn copy_shell(dist: &Path, dir: &str, shell: &str) -> Result<(), String> {
+    let file = dist.join(dir).join("index.html");
+    if read(&file).is_ok_and(|old| old == shell) {
+        return Ok(());
+    }
+    write_page(&file, shell).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Writes a page whole, through a temporary file: a host serving the folder never sends half a
+/// page, and a hard-linked copy of the old page keeps its bytes. Its compressed copies go, as
+/// `make build` writes them afresh: a host must never serve an old `.br` beside a new page.
+fn write_page(file: &Path, html: &str) -> io::Result<()> {
+    if let Some(dir) = file.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let temporary = PathBuf::from(format!("{}.tmp", file.display()));
+    fs::write(&temporary, html)?;
+    fs::rename(&temporary, file)?;
+    for suffix in [".br", ".gz"] {
+        match fs::remove_file(format!("{}{suffix}", file.display())) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> io::Result<String> {
+    fs::read_to_string(path)
+}
+
+/// The `href` of the shell's `<base>`, as Trunk writes it (`<base href="/news/" />`).
+fn base_href(html: &str) -> Option<String> {
+    let start = html.find("<base href=\"")? + "<base href=\"".len();
+    let end = html[start..].find('"')?;
+    Some(crate::links::normalize_base(&html[start..start + end]))
+}
+
+/// The page a file is, or is a compressed copy of: `…/index.html(.br|.gz)` → `…/index.html`.
+fn page_of(file: &Path) -> Option<PathBuf> {
+    let name = file.file_name()?.to_str()?;
+    let page = name
+        .strip_suffix(".br")
+        .or_else(|| name.strip_suffix(".gz"))
+        .unwrap_or(name);
+    (page == "index.html").then(|| file.with_file_name(page))
+}
+
+/// Removes the pages that are not in `keep` from the page folders, with their compressed copies,
+/// and returns how many pages went.
+fn remove_stale(dist: &Path, keep: &HashSet<PathBuf>) -> io::Result<usize> {
+    let mut removed = 0;
+    let mut stack: Vec<PathBuf> = PAGE_DIRS.iter().map(|d| dist.join(d)).collect();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let entry = entry?;
+            let path = entry.path();
+            // Never through a symbolic link: only what is inside the site.
+            if entry.file_type()?.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Some(page) = page_of(&path) else {
+                continue;
+            };
+            if !keep.contains(&page) {
+                fs::remove_file(&path)?;
+                removed += usize::from(page == path);
+            }
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_deploy_path_from_the_shell() {
+        assert_eq!(
+            base_href("<base href=\"/news/\" />").as_deref(),
+            Some("/news/")
+        );
+        assert_eq!(base_href("<base href=\"/\"/>").as_deref(), Some("/"));
+        assert_eq!(base_href("<head></head>"), None);
+    }
+
+    #[test]
+    fn serves_only_files_below_the_site() {
+        let root = std::env::temp_dir().join(format!("prerender-src-{}", std::process::id()));
+        let site = root.join("site");
+        fs::create_dir_all(site.join("api")).expect("dir");
+        fs::write(site.join("api/site.json"), "{}").expect("write");
+        fs::write(root.join("secret.json"), "{}").expect("write");
+        let read = source(&site, "/news/");
+        assert_eq!(read("/news/api/site.json").as_deref(), Some("{}"));
+        assert_eq!(read("/news/api/none.json"), None);
+        assert_eq!(read("/news/../secret.json"), None);
+        assert_eq!(read("/news/api/../../secret.json"), None);
+        assert_eq!(read("https://elsewhere.example/api/site.json"), None);
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn compressed_copies_belong_to_their_page() {
+        let page = Path::new("/d/articles/a/index.html");
+        assert_eq!(page_of(page).as_deref(), Some(page));
+        assert_eq!(
+            page_of(Path::new("/d/articles/a/index.html.br")).as_deref(),
+            Some(page)
+        );
+        assert_eq!(page_of(Path::new("/d/articles/a/other.html")), None);
+    }
+}

@@ -1,0 +1,137 @@
+// Pre-rendered pages (docs/prerender.md): the first HTML response already has the page, readers
+// without JavaScript can read it, the app hydrates it without rebuilding it, and from then on
+// navigation stays in the browser. Run against the release build (project `app`) and against a
+// debug build (project `hydrate-debug`), where a hydration mismatch panics naming its `view!`.
+
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { escapeRegExp } from './pages';
+
+/**
+ * Console errors and warnings, but two notes that are not problems: Chromium's about `integrity`
+ * on preloads, and leptos' debug-build notice when the hydrating build renders a page afresh.
+ */
+function watchConsole(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (m) => {
+    if (!['error', 'warning'].includes(m.type())) return;
+    if (m.text().includes('`integrity` attribute is currently ignored for preload')) return;
+    if (m.text().startsWith("It seems like you're trying to use Leptos in client-side rendering mode")) return;
+    messages.push(`${m.type()}: ${m.text()}`);
+  });
+  return messages;
+}
+
+/** Waits until the app has hydrated: the theme switch responds only then. Leaves the theme as it was. */
+async function waitForHydration(page: Page): Promise<void> {
+  const theme = page.getByRole('button', { name: '深色模式' });
+  await expect(async () => {
+    await theme.click();
+    await expect(theme).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await theme.click();
+  await expect(theme).toHaveAttribute('aria-pressed', 'false');
+}
+
+test('the first HTML response has the title, the body and the meta tags', async ({ request, api, sitePath }) => {
+  const item = (await api.feed(1)).items[0];
+  const article = await api.article(item.id);
+  const response = await request.get(`${sitePath}articles/${item.id}/`);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain(`<h1 tabindex="-1" class="article__title">${article.title}</h1>`);
+  expect(html).toMatch(new RegExp(`<title>${escapeRegExp(article.title)} — `));
+  expect(html).toContain(`<meta property="og:title" content="${article.title}">`);
+  expect(html).toMatch(/<meta name="description" content="[^"]+">/);
+  const firstParagraph = (article.content_text ?? article.content_html ?? '')
+    .replace(/<[^>]+>/g, '')
+    .trim()
+    .split('\n')[0]
+    .slice(0, 12);
+  expect(html).toContain(firstParagraph);
+  expect(html).toContain('<script type="application/json" id="page-data">');
+});
+
+test('without JavaScript, every kind of page can be read', async ({ browser, api, sitePath }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const feed = await api.feed(1);
+  const item = feed.items[0];
+  const checks: [string, string][] = [
+    ['', '最新文章'],
+    ['page/2/', '最新文章'],
+    ['category/science/', '科普知识'],
+    [`articles/${item.id}/`, item.title],
+    [`articles/${item.id}/related/`, `相关新闻：${item.title}`],
+    ['sitemap/', '网站地图'],
+  ];
+  for (const [path, heading] of checks) {
+    await page.goto(sitePath + path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
+  }
+  await page.goto(`${sitePath}articles/${item.id}/`);
+  await expect(page.getByRole('main').getByRole('paragraph').nth(1)).not.toBeEmpty();
+  await context.close();
+});
+
+test('hydration keeps the server DOM and the console clean', async ({ page, api, sitePath }) => {
+  const item = (await api.feed(1)).items[0];
+  const console = watchConsole(page);
+  const routes = ['', 'page/2/', 'category/science/', `articles/${item.id}/`, `articles/${item.id}/related/`, 'sitemap/'];
+  for (const path of routes) {
+    // Hold the wasm back until the server's <h1> is marked, so that a rebuilt page cannot pass.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(sitePath + path, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(() => {
+      (window as unknown as { serverH1: Element | null }).serverH1 = document.querySelector('h1');
+    });
+    release();
+    await waitForHydration(page);
+    const same = await page.evaluate(
+      () => (window as unknown as { serverH1: Element | null }).serverH1 === document.querySelector('h1'),
+    );
+    expect(same, `${path}: the <h1> was rebuilt`).toBe(true);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await page.unroute('**/*.wasm');
+  }
+  expect(console).toEqual([]);
+});
+
+test('after hydration, navigation stays in the browser', async ({ page, app, api, sitePath }) => {
+  const feed = await api.feed(1);
+  const console = watchConsole(page);
+  await page.goto(sitePath);
+  await app.expectListPage('最新文章', 1);
+  const documents: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'document') documents.push(r.url());
+  });
+  await waitForHydration(page);
+
+  await app.articleLink(feed.items[1].title).click();
+  await app.expectArticle(feed.items[1].title);
+  await page.getByRole('link', { name: '相关新闻', exact: false }).last().click();
+  await expect(app.h1).toHaveText(`相关新闻：${feed.items[1].title}`);
+  await app.navLink('科普知识').click();
+  await app.expectListPage('科普知识', 1);
+  await page.goBack();
+  await page.goBack();
+  await app.expectArticle(feed.items[1].title);
+  expect(documents).toEqual([]);
+  expect(console).toEqual([]);
+});
+
+test('a page served for another route is rendered afresh, not hydrated', async ({ page, app, sitePath }) => {
+  const console = watchConsole(page);
+  // The older `?page=2` form: hosts answer it with the pre-rendered first page.
+  await page.goto(`${sitePath}?page=2`);
+  await app.expectListPage('最新文章', 2);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  expect(console).toEqual([]);
+});
