@@ -70,11 +70,11 @@ mod shell {
         links::normalize_base(&path)
     }
 
-    /// Whether the document is a pre-rendered page of the route in the address bar (and no
-    /// `?page=`, which would change it), with its
-    /// data now in the response cache: then it can be hydrated. A page served for another route
-    /// (a host's fallback) or with unreadable data is cleared, to be rendered afresh; so is every
-    /// pre-rendered page in a client-only (`csr`) build, which cannot hydrate.
+    /// Whether the document is a pre-rendered page of the route in the address bar (with no
+    /// `?page=`, which would change it), its data now in the response cache: then it can be
+    /// hydrated. A page served for another route (a host's fallback) or with unreadable data is
+    /// cleared, to be rendered afresh; so is every pre-rendered page in a client-only (`csr`)
+    /// build, which cannot hydrate.
     pub fn adopt_pre_rendered_page(base: &str) -> bool {
         let document = document();
         let Some(block) = document.get_element_by_id(api::page_data::ELEMENT_ID) else {

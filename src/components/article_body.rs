@@ -39,8 +39,8 @@ pub fn ArticleBody(body: BodyContent, #[prop(into)] base: String) -> impl IntoVi
             view! { <div class="article__body">{paras}</div> }.into_any()
         }
         BodyContent::Html(html) => {
-            // A pre-rendered page carries the body sanitized with the same allowlist, for readers
-            // without JavaScript; the browser then fills it again with its own sanitizer.
+            // A pre-rendered page carries the body, sanitized natively with the same allowlist;
+            // hydration keeps it. Otherwise the browser's sanitizer fills the empty container.
             #[cfg(feature = "ssr")]
             let server_html = Some(crate::builder::render::sanitize_body(&html, &base));
             #[cfg(not(feature = "ssr"))]
@@ -48,7 +48,8 @@ pub fn ArticleBody(body: BodyContent, #[prop(into)] base: String) -> impl IntoVi
             let container = NodeRef::<Div>::new();
             // The DOM is only touched in an effect, after the container is mounted.
             Effect::new(move |_| {
-                if let Some(el) = container.get() {
+                // An empty body holds at most a placeholder comment; a pre-rendered one, elements.
+                if let Some(el) = container.get().filter(|el| el.child_element_count() == 0) {
                     fill_sanitized(&el, &html, &base);
                 }
             });

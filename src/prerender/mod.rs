@@ -26,6 +26,24 @@ thread_local! {
     static INCOMPLETE: Cell<bool> = const { Cell::new(false) };
 }
 
+/// The executor of a render: it polls a spawned task once, where it is spawned, and drops it if
+/// it is not done. Rendering to a string is synchronous; the one task that matters is
+/// leptos_meta's wait for a tick, which is done at once. A thread pool would cost two thread
+/// switches per page.
+struct OnTheSpot;
+
+impl any_spawner::CustomExecutor for OnTheSpot {
+    fn spawn(&self, fut: any_spawner::PinnedFuture<()>) {
+        let _ = futures::FutureExt::now_or_never(fut);
+    }
+
+    fn spawn_local(&self, fut: any_spawner::PinnedLocalFuture<()>) {
+        let _ = futures::FutureExt::now_or_never(fut);
+    }
+
+    fn poll_local(&self) {}
+}
+
 /// Called by the loading indicator: on the server it means that data a page needs was missing.
 pub fn note_loading() {
     INCOMPLETE.with(|i| i.set(true));
@@ -35,8 +53,7 @@ pub fn note_loading() {
 /// whole page of `shell`. Data is read through [`page_data::serve_from`], set up by the caller
 /// for this thread. Fails when the route needs data that is not there.
 pub fn render_page(shell: &Shell, base: &str, route: &str) -> Result<String, String> {
-    // leptos_meta waits a tick, which needs an executor; the first call sets one for all threads.
-    let _ = any_spawner::Executor::init_futures_executor();
+    let _ = any_spawner::Executor::init_custom_executor(OnTheSpot);
     INCOMPLETE.with(|i| i.set(false));
     let owner = Owner::new();
     let (body, meta, lang) = owner.with(|| {
