@@ -56,7 +56,7 @@ pub fn render_page(shell: &Shell, base: &str, route: &str) -> Result<String, Str
     let _ = any_spawner::Executor::init_custom_executor(OnTheSpot);
     INCOMPLETE.with(|i| i.set(false));
     let owner = Owner::new();
-    let (body, meta, lang) = owner.with(|| {
+    let rendered = owner.with(|| {
         let lang = match api::boot_now(base) {
             Some(Ok(boot)) => Lang::from_tag(&boot.site.language).tag(),
             _ => return Err("config.json or site.json cannot be read".to_owned()),
@@ -70,11 +70,13 @@ pub fn render_page(shell: &Shell, base: &str, route: &str) -> Result<String, Str
         let base = base.to_owned();
         let body = view! { <App base/> }.to_html();
         Ok((body, output, lang))
-    })?;
+    });
     drop(owner);
+    // Taken whatever happened, so that the next page's data starts empty.
     let data = page_data::take_page(route).map_err(|e| e.to_string())?;
+    let (body, meta, lang) = rendered?;
     if INCOMPLETE.with(Cell::get) {
-        return Err(format!("{route}: data it needs is missing"));
+        return Err("data it needs is missing or unreadable".to_owned());
     }
     let page = shell.page(lang, &body, &data);
     Ok(futures::executor::block_on(async move {
