@@ -30,7 +30,7 @@ help:
 	@echo "make serve   - serve the sample site with trunk on http://127.0.0.1:8080"
 	@echo "make test    - unit, component (headless Chromium) and end-to-end tests"
 	@echo "make build   - release build into dist/"
-	@echo "make bench   - builder at 100,000 articles; search, wasm size and Lighthouse (figures)"
+	@echo "make bench   - builder and pre-render at 100,000 articles; search, wasm size, paint, Lighthouse"
 	@echo "make screenshots - docs/screenshots/ at 360, 768 and 1280 px in both themes"
 	@echo "make fuzz    - the no-panic property tests with $(FUZZ_CASES) cases each"
 
@@ -112,11 +112,13 @@ screenshots: build
 
 # Benchmarks (figures, not assertions):
 # * the content builder at scale: a synthetic 100,000-article zh-CN corpus, built from scratch and
-#   rebuilt unchanged; the builder prints its time and peak memory (goals: 60 s, 2 GB);
+#   rebuilt unchanged; the builder prints its time and peak memory (goals: 60 s, 2 GB); then every
+#   route of that site pre-rendered, from scratch and again unchanged (goal: 120 s, nothing written);
 # * the app (bench-app): search on a synthetic 10,000-article site in the browser (bytes of a cold
 #   and a next query, time per warm query, index size on disk), what search adds to the wasm, the
-#   table of BENCHMARKS.md (sizes, first-load transfer, list painted against a static HTML floor,
-#   list → article → back, a 1,000-navigation memory soak) and Lighthouse's mobile scores.
+#   table of BENCHMARKS.md (sizes, first-load transfer, list painted against a static HTML floor for
+#   the pre-rendered and the client-only build, list → article → back, a 1,000-navigation memory
+#   soak) and Lighthouse's mobile scores; wasm-size.sh prints what hydration and search add.
 BENCH_DIR := target/bench
 BENCH_COUNT ?= 100000
 SEARCH_BENCH_DIR := target/bench-search
