@@ -83,11 +83,12 @@ mod shell {
         let location = document.location();
         let here = location.as_ref().and_then(|l| l.pathname().ok());
         let query = location.as_ref().and_then(|l| l.search().ok());
-        let loaded = api::page_data::load(&block.text_content().unwrap_or_default());
         let adopted = cfg!(feature = "hydrate")
-            && match (loaded, here, query) {
-                (Ok(route), Some(path), Some(query)) => {
-                    links::query_keeps_page(&query) && links::route_of(base, &path) == Some(route)
+            && match (here, query) {
+                (Some(path), Some(query)) if links::query_keeps_page(&query) => {
+                    let data = block.text_content().unwrap_or_default();
+                    let loaded = api::page_data::load(&data);
+                    links::route_of(base, &path).is_some_and(|here| loaded == Ok(here))
                 }
                 _ => false,
             };

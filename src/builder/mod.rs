@@ -4,6 +4,7 @@
 pub mod import;
 pub mod input;
 pub mod output;
+pub mod parallel;
 pub mod related_index;
 pub mod render;
 pub mod search_files;

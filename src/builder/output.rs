@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::parallel::on_every_core;
 use super::OutputFile;
 
 /// What a write did.
@@ -36,18 +37,7 @@ pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> io::Result<WriteRepor
         fs::create_dir_all(dir)?;
     }
     // Writing is mostly system calls: split it over the cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_thread = files.len().div_ceil(threads).max(1);
-    let reports: Vec<io::Result<WriteReport>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(per_thread)
-            .map(|part| scope.spawn(|| write_files(out_dir, &staging, part)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let reports = on_every_core(files, 1, |_, part| write_files(out_dir, &staging, part));
     let mut report = WriteReport::default();
     for r in reports {
         let r = r?;

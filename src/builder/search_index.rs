@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::parallel::on_every_core;
 use super::OutputFile;
 use crate::contract::{Article, SearchChunkRef, SearchIds, SearchManifest, SEARCH_FORMAT};
 use crate::search::chunk::{content_name, ChunkWriter, PostingsWriter};
@@ -51,23 +52,9 @@ struct Partial {
 /// Builds the index over `articles` (document `n` is `articles[n]`, newest first) for a site
 /// whose columns have the slugs `columns`.
 pub fn build_index(articles: &[Article], columns: &[String]) -> Vec<OutputFile> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_thread = articles.len().div_ceil(threads).max(1);
     // Thread boundaries on id-file boundaries keep each thread's id files whole.
-    let per_thread = per_thread.div_ceil(IDS_PER_FILE) * IDS_PER_FILE;
-    let partials: Vec<Partial> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..articles.len())
-            .step_by(per_thread)
-            .map(|start| {
-                let range = start..(start + per_thread).min(articles.len());
-                scope.spawn(move || index_range(articles, range))
-            })
-            .collect();
-        // A worker only panics on a bug: re-raise it rather than lose documents.
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let partials = on_every_core(articles, IDS_PER_FILE, |start, part| {
+        index_range(articles, start..start + part.len())
     });
 
     let mut out = Vec::new();

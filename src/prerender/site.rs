@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{file_of, render_page, routes, Shell};
 use crate::api::{self, page_data};
+use crate::builder::parallel::on_every_core;
 
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,23 +62,9 @@ pub fn prerender(dist: &Path) -> Result<Report, String> {
     let routes = routes(&api)?;
     let _ = page_data::take_page("");
 
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_thread = routes.len().div_ceil(threads).max(1);
-    let results: Vec<io::Result<(Report, Vec<PathBuf>)>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = routes
-            .chunks(per_thread)
-            .map(|part| {
-                let (shell, base) = (&shell, base.as_str());
-                scope.spawn(move || {
-                    page_data::serve_from(source(dist, base));
-                    write_pages(dist, shell, base, part)
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let results = on_every_core(&routes, 1, |_, part| {
+        page_data::serve_from(source(dist, &base));
+        write_pages(dist, &shell, &base, part)
     });
     let mut report = Report::default();
     let mut pages = HashSet::new();

@@ -1,0 +1,96 @@
+//! Related news: the publisher's list, or one ranked from the article's column.
+
+use futures::future::join_all;
+
+use super::{Api, ApiError};
+use crate::contract::{Article, ArticleSummary, RelatedRef, SummaryMeta};
+use crate::links::ListSource;
+use crate::related::{rank_related, MAX_RELATED};
+
+impl Api {
+    /// The related articles to list under an article: the publisher's `_news.related` when
+    /// present, otherwise ranked from the first page of the article's column.
+    pub async fn related(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
+        if !article.news.related.is_empty() {
+            return Ok(publisher_related(article).map(summary_of_ref).collect());
+        }
+        let column = self.list_page(&column_of(article), 1).await?;
+        Ok(rank_related(article, &column.items))
+    }
+
+    /// [`Api::related`] if it is at hand now.
+    pub fn related_now(&self, article: &Article) -> Option<Result<Vec<ArticleSummary>, ApiError>> {
+        if !article.news.related.is_empty() {
+            return Some(Ok(publisher_related(article).map(summary_of_ref).collect()));
+        }
+        let column = self.list_page_now(&column_of(article), 1)?;
+        Some(column.map(|column| rank_related(article, &column.items)))
+    }
+
+    /// Like [`Api::related`], with each of the publisher's related articles loaded for its
+    /// column and summary; one that fails to load is shown with its title and date only.
+    pub async fn related_details(
+        &self,
+        article: &Article,
+    ) -> Result<Vec<ArticleSummary>, ApiError> {
+        if article.news.related.is_empty() {
+            return self.related(article).await;
+        }
+        let refs: Vec<&RelatedRef> = publisher_related(article).collect();
+        let loaded = join_all(refs.iter().map(|r| self.article(&r.id))).await;
+        Ok(details(refs, loaded))
+    }
+
+    /// [`Api::related_details`] if all of it is at hand now.
+    pub fn related_details_now(
+        &self,
+        article: &Article,
+    ) -> Option<Result<Vec<ArticleSummary>, ApiError>> {
+        if article.news.related.is_empty() {
+            return self.related_now(article);
+        }
+        let refs: Vec<&RelatedRef> = publisher_related(article).collect();
+        let loaded = refs
+            .iter()
+            .map(|r| self.article_now(&r.id))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Ok(details(refs, loaded)))
+    }
+}
+
+fn column_of(article: &Article) -> ListSource {
+    ListSource::Column(article.news.category.clone())
+}
+
+/// Each related article's summary, or its title and date alone when it failed to load.
+fn details(refs: Vec<&RelatedRef>, loaded: Vec<Result<Article, ApiError>>) -> Vec<ArticleSummary> {
+    refs.into_iter()
+        .zip(loaded)
+        .map(|(r, res)| res.map_or_else(|_| summary_of_ref(r), |a| a.to_summary()))
+        .collect()
+}
+
+fn publisher_related(article: &Article) -> impl Iterator<Item = &RelatedRef> {
+    article
+        .news
+        .related
+        .iter()
+        .filter(|r| r.id != article.id)
+        .take(MAX_RELATED)
+}
+
+fn summary_of_ref(r: &RelatedRef) -> ArticleSummary {
+    ArticleSummary {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        date_published: r.date_published.clone(),
+        content_text: String::new(),
+        summary: None,
+        tags: Vec::new(),
+        image: None,
+        news: SummaryMeta {
+            category: String::new(),
+            views: None,
+        },
+    }
+}
