@@ -23,6 +23,10 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+# Every wasm (the release and debug apps, the wasm tests) erases component types to AnyView: a
+# smaller hydrating wasm (BENCHMARKS.md), and the hydration tests check it against the native
+# pre-renderer, which keeps the static types.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --cfg erase_components
 
 .PHONY: fuzz bench bench-app api screenshots help build-tools test-tools rust-tools node-packages serve build build-debug test test-unit test-wasm test-e2e clean
 
@@ -123,6 +127,8 @@ BENCH_DIR := target/bench
 BENCH_COUNT ?= 100000
 SEARCH_BENCH_DIR := target/bench-search
 SEARCH_BENCH_COUNT ?= 10000
+# The wasm's size by crate and function (tests/bench/wasm-size.sh).
+TWIGGY_VERSION := 0.8.0
 bench: api
 	@[ "$$(ls $(BENCH_DIR)/content/articles 2>/dev/null | wc -l)" = "$(BENCH_COUNT)" ] || { rm -rf $(BENCH_DIR)/content; \
 	  target/builder/news-builder synth --count $(BENCH_COUNT) --out $(BENCH_DIR)/content; }
@@ -140,6 +146,7 @@ bench: api
 	$(MAKE) bench-app
 
 bench-app: test-tools api build
+	@twiggy --version 2>/dev/null | grep -F "$(TWIGGY_VERSION)" >/dev/null || cargo install --locked twiggy --version $(TWIGGY_VERSION)
 	@[ "$$(ls $(SEARCH_BENCH_DIR)/content/articles 2>/dev/null | wc -l)" = "$(SEARCH_BENCH_COUNT)" ] || { rm -rf $(SEARCH_BENCH_DIR)/content; \
 	  target/builder/news-builder synth --count $(SEARCH_BENCH_COUNT) --out $(SEARCH_BENCH_DIR)/content; }
 	target/builder/news-builder build $(SEARCH_BENCH_DIR)/content --out $(SEARCH_BENCH_DIR)/api

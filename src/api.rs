@@ -34,7 +34,7 @@ pub enum ApiError {
     Timeout,
     /// Any other HTTP status outside 2xx.
     Status(u16),
-    /// The answer is not the document the contract describes; names the field at fault.
+    /// The answer is not the document the contract describes; says where (see [`crate::contract::decode`]).
     Decode(String),
 }
 

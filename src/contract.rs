@@ -247,18 +247,25 @@ pub fn is_valid_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
 }
 
-/// Decodes a contract document, naming the field at fault (`_news.views: invalid type …`).
+/// Decodes a contract document. Natively the message names the field at fault (`_news.views:
+/// invalid type …`); in the wasm it is serde_json's, with line and column, which saves the
+/// path-tracking deserializer's code.
 pub fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path.is_empty() || path == "." {
-            inner.to_string()
-        } else {
-            format!("{path}: {inner}")
-        }
-    })
+    #[cfg(target_arch = "wasm32")]
+    return serde_json::from_str(text).map_err(|e| e.to_string());
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if path.is_empty() || path == "." {
+                inner.to_string()
+            } else {
+                format!("{path}: {inner}")
+            }
+        })
+    }
 }
 
 #[cfg(test)]

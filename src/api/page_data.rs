@@ -5,7 +5,9 @@
 //! server found and render the same DOM without a request.
 //!
 //! On the server ([`serve_from`], [`take_page`]) the same cache lookups read the built site from
-//! disk and record what each page used.
+//! disk and record what each page used. A value the page computes from bigger documents (related
+//! news, ranked from its column's first list page) travels as that value alone ([`derived`]), so
+//! that a page carries only the data it renders.
 
 use std::rc::Rc;
 
@@ -56,6 +58,32 @@ pub(super) fn now<T: serde::de::DeserializeOwned>(url: &str) -> Option<Result<T,
     })
 }
 
+/// A value computed from documents at hand, under `key` (a URL with a `#fragment`, never
+/// fetched): the page's copy when it carries one, else `compute()`. On the server the page
+/// records the value instead of the documents it was computed from, unless it failed, where the
+/// documents (or their absence) travel so that the browser fails alike.
+pub(super) fn derived<T>(
+    key: &str,
+    compute: impl FnOnce() -> Option<Result<T, ApiError>>,
+) -> Option<Result<T, ApiError>>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    if let Some(body) = cache::CACHE.with(|c| c.borrow().get(key)) {
+        #[cfg(feature = "ssr")]
+        server::record(key, Some(body.clone()));
+        return Some(decode(&body).map_err(ApiError::Decode));
+    }
+    #[cfg(feature = "ssr")]
+    let mark = server::mark();
+    let value = compute();
+    #[cfg(feature = "ssr")]
+    if let Some(Ok(value)) = &value {
+        server::replace_since(mark, key, value);
+    }
+    value
+}
+
 /// A text file (`config.json`) if it is at hand now.
 pub(super) fn text_now(url: &str) -> Option<Result<Rc<str>, ApiError>> {
     Some(lookup(url)?.ok_or(ApiError::NotFound))
@@ -97,14 +125,38 @@ mod server {
             Some(body)
         });
         if let Some(body) = &found {
-            USED.with(|u| {
-                let mut used = u.borrow_mut();
-                if !used.iter().any(|(u, _)| u == url) {
-                    used.push((url.to_owned(), body.clone()));
-                }
-            });
+            record(url, body.clone());
         }
         found
+    }
+
+    /// Records that the page used `body` from `url`.
+    pub(super) fn record(url: &str, body: Option<Rc<str>>) {
+        USED.with(|u| {
+            let mut used = u.borrow_mut();
+            if !used.iter().any(|(u, _)| u == url) {
+                used.push((url.to_owned(), body));
+            }
+        });
+    }
+
+    /// Where the record of used documents stands now.
+    pub(super) fn mark() -> usize {
+        USED.with(|u| u.borrow().len())
+    }
+
+    /// Replaces what was recorded since `mark` with `value` under `key`.
+    pub(super) fn replace_since(mark: usize, key: &str, value: &impl Serialize) {
+        let Ok(body) = serde_json::to_string(value) else {
+            return;
+        };
+        let body: Rc<str> = body.into();
+        cache::CACHE.with(|c| c.borrow_mut().insert(key, Some(body.clone())));
+        USED.with(|u| {
+            let mut used = u.borrow_mut();
+            used.truncate(mark);
+            used.push((key.to_owned(), Some(body)));
+        });
     }
 
     #[derive(Serialize)]

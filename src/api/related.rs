@@ -2,7 +2,7 @@
 
 use futures::future::join_all;
 
-use super::{Api, ApiError};
+use super::{page_data, Api, ApiError};
 use crate::contract::{Article, ArticleSummary, RelatedRef, SummaryMeta};
 use crate::links::ListSource;
 use crate::related::{rank_related, MAX_RELATED};
@@ -11,8 +11,8 @@ impl Api {
     /// The related articles to list under an article: the publisher's `_news.related` when
     /// present, otherwise ranked from the first page of the article's column.
     pub async fn related(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
-        if !article.news.related.is_empty() {
-            return Ok(publisher_related(article).map(summary_of_ref).collect());
+        if let Some(related) = self.related_now(article) {
+            return related;
         }
         let column = self.list_page(&column_of(article), 1).await?;
         Ok(rank_related(article, &column.items))
@@ -23,8 +23,10 @@ impl Api {
         if !article.news.related.is_empty() {
             return Some(Ok(publisher_related(article).map(summary_of_ref).collect()));
         }
-        let column = self.list_page_now(&column_of(article), 1)?;
-        Some(column.map(|column| rank_related(article, &column.items)))
+        page_data::derived(&self.derived_key(article, "related"), || {
+            let column = self.list_page_now(&column_of(article), 1)?;
+            Some(column.map(|column| rank_related(article, &column.items)))
+        })
     }
 
     /// Like [`Api::related`], with each of the publisher's related articles loaded for its
@@ -33,6 +35,9 @@ impl Api {
         &self,
         article: &Article,
     ) -> Result<Vec<ArticleSummary>, ApiError> {
+        if let Some(related) = self.related_details_now(article) {
+            return related;
+        }
         if article.news.related.is_empty() {
             return self.related(article).await;
         }
@@ -49,12 +54,19 @@ impl Api {
         if article.news.related.is_empty() {
             return self.related_now(article);
         }
-        let refs: Vec<&RelatedRef> = publisher_related(article).collect();
-        let loaded = refs
-            .iter()
-            .map(|r| self.article_now(&r.id))
-            .collect::<Option<Vec<_>>>()?;
-        Some(Ok(details(refs, loaded)))
+        page_data::derived(&self.derived_key(article, "related-details"), || {
+            let refs: Vec<&RelatedRef> = publisher_related(article).collect();
+            let loaded = refs
+                .iter()
+                .map(|r| self.article_now(&r.id))
+                .collect::<Option<Vec<_>>>()?;
+            Some(Ok(details(refs, loaded)))
+        })
+    }
+
+    /// Where a page keeps a value it computed for `article`: its URL with a fragment.
+    fn derived_key(&self, article: &Article, what: &str) -> String {
+        format!("{}articles/{}.json#{what}", self.base(), article.id)
     }
 }
 

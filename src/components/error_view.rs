@@ -20,7 +20,7 @@ pub fn error_message(error: &ApiError) -> String {
 }
 
 /// Shows an [`ApiError`]: "not found" as the 404 view, anything else as an alert with a retry
-/// button and, for unreadable data, the field at fault.
+/// button and, for unreadable data, where the data is at fault.
 #[component]
 pub fn ErrorView(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let t = strings();

@@ -136,23 +136,67 @@ fn with_the_api_on_another_origin_nothing_is_pre_rendered() {
 fn the_page_data_is_what_the_page_was_rendered_from() {
     let dist = sample_site("data");
     prerender(&dist).expect("pre-renders");
-    let html = page(&dist, "/sitemap");
-    let start = html.find("id=\"page-data\">").expect("block") + "id=\"page-data\">".len();
-    let end = start + html[start..].find("</script>").expect("end");
-    let data: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON");
+    let data = page_data_of(&page(&dist, "/sitemap"));
     assert_eq!(data["route"], "/sitemap");
-    let urls: Vec<&str> = data["responses"]
-        .as_array()
-        .expect("responses")
-        .iter()
-        .map(|r| r[0].as_str().expect("url"))
-        .collect();
-    assert_eq!(urls, ["/news/config.json", "/news/api/site.json"]);
+    assert_eq!(urls_of(&data), ["/news/config.json", "/news/api/site.json"]);
     assert!(
         data["responses"][0][1].is_null(),
         "no config.json: known missing"
     );
     let _ = fs::remove_dir_all(dist);
+}
+
+#[test]
+fn an_article_page_carries_its_related_news_not_its_columns_list() {
+    let dist = sample_site("related");
+    let feed: crate::contract::FeedPage =
+        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
+            .expect("feed");
+    let id = &feed.items[0].id;
+    let path = dist.join(format!("api/articles/{id}.json"));
+    let mut article: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).expect("article")).expect("JSON");
+    article["_news"]["related"] = serde_json::json!([]);
+    fs::write(&path, article.to_string()).expect("write");
+
+    let shell = Shell::parse(SHELL).expect("shell");
+    page_data::serve_from(site::source_for_tests(&dist, "/news/"));
+    for route in [format!("/articles/{id}"), format!("/articles/{id}/related")] {
+        let html = render_page(&shell, "/news/", &route).expect("renders");
+        let data = page_data_of(&html);
+        let urls = urls_of(&data);
+        assert!(!urls.iter().any(|u| u.contains("/category/")), "{route}: {urls:?}");
+        let key = format!("/news/api/articles/{id}.json#related");
+        let related = data["responses"]
+            .as_array()
+            .expect("responses")
+            .iter()
+            .find(|r| r[0] == key.as_str())
+            .unwrap_or_else(|| panic!("{route}: no {key} in {urls:?}"));
+        let related: Vec<crate::contract::ArticleSummary> =
+            serde_json::from_value(related[1].clone()).expect("summaries");
+        assert!(!related.is_empty(), "{route}");
+        for summary in related {
+            assert!(html.contains(&summary.title), "{route}: {}", summary.title);
+        }
+    }
+    let _ = fs::remove_dir_all(dist);
+}
+
+/// The page-data block of a pre-rendered page.
+fn page_data_of(html: &str) -> serde_json::Value {
+    let start = html.find("id=\"page-data\">").expect("block") + "id=\"page-data\">".len();
+    let end = start + html[start..].find("</script>").expect("end");
+    serde_json::from_str(&html[start..end]).expect("JSON")
+}
+
+fn urls_of(data: &serde_json::Value) -> Vec<&str> {
+    data["responses"]
+        .as_array()
+        .expect("responses")
+        .iter()
+        .map(|r| r[0].as_str().expect("url"))
+        .collect()
 }
 
 #[test]

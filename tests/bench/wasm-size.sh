@@ -1,7 +1,8 @@
 #!/bin/sh
 # Prints the release wasm's brotli size, what hydration adds over the client-only build, and what
 # the `search` feature adds, each built the way Trunk builds it (cargo, wasm-bindgen, wasm-opt with
-# index.html's flags). Run from the repo root.
+# index.html's flags), then the release wasm by crate and by largest function (twiggy). Run from
+# the repo root, through make (which sets the wasm's RUSTFLAGS).
 set -eu
 out=target/bench-wasm
 params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
@@ -23,3 +24,7 @@ echo "wasm (brotli): release (hydrate) $release B, client-only (csr) $csr B; hyd
 growth=$((release - without))
 verdict=$([ "$growth" -le 15360 ] && echo met || echo "not met, $((growth - 15360)) B over")
 echo "wasm (brotli): $release B with search, $without B without; search adds $growth B (goal 15 KB: $verdict)"
+# The same optimization with the name section kept, for twiggy.
+# shellcheck disable=SC2086
+wasm-opt -Oz -g $params "$out/release/newsreader_bg.wasm" -o "$out/release/named.wasm"
+twiggy top -a --format json "$out/release/named.wasm" | node tests/bench/wasm-breakdown.mjs

@@ -1,6 +1,7 @@
-// The app's benchmark table (`make bench`): bundle sizes, first-load transfer, time to the first
-// list item painted against a static HTML page of the same list (the floor, measured in the same
-// run) for the pre-rendered release build and for the same site rendered in the browser only,
+// The app's benchmark table (`make bench`): bundle sizes, first-load transfer, first contentful
+// paint of the pre-rendered list against a static HTML page of the same list (the floor, measured
+// in the same run, alternating), also with 4× CPU throttling with the long tasks of the load, the
+// first list item of the same site rendered in the browser only,
 // list → article → back with the cache warm, and a 1,000-navigation memory soak.
 // Usage: node bench-app.mjs <dist-dir> [<csr-dist-dir>]      prints Markdown
 import { launchChromium, startServer } from './harness.mjs';
@@ -50,7 +51,8 @@ const server = await startServer(dist, PORT, ['--headers']);
 const csrServer = csrDist ? await startServer(csrDist, PORT + 1, ['--headers']) : null;
 const browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
 
-// Records when the first list item is in the DOM, at the next frame (its paint).
+// Records when the first list item is in the DOM, at the next frame (its paint), and every long
+// task (over 50 ms) of the page.
 const PAINT_PROBE = () => {
   const probe = () => {
     if (document.querySelector('ul[aria-label="文章列表"] li')) {
@@ -60,18 +62,31 @@ const PAINT_PROBE = () => {
     return false;
   };
   new MutationObserver((_, observer) => probe() && observer.disconnect()).observe(document, { childList: true, subtree: true });
+  window.__longTasks = [];
+  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
 };
 
-async function paintTime(url) {
+/** One cold load of `url`: first contentful paint, the first list item painted, the bytes
+ * transferred, and the long tasks until the network has been idle (hydration included). */
+async function paintTime(url, cpuThrottling = 1) {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
+  if (cpuThrottling > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottling });
+  }
   await page.addInitScript(PAINT_PROBE);
   await page.goto(url);
   await page.waitForFunction(() => window.__listPainted !== undefined);
+  await page.waitForLoadState('networkidle');
   const result = await page.evaluate(() => {
     const transfer = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
       .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0);
-    return { ms: window.__listPainted, transfer };
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    return { fcp, ms: window.__listPainted, transfer, longTasks: window.__longTasks };
   });
   await context.close();
   return result;
@@ -81,15 +96,25 @@ try {
   const app = [];
   const floor = [];
   const csr = [];
+  const slowApp = [];
+  const slowFloor = [];
+  // Alternating runs, so that the machine's load falls on both alike.
   for (let i = 0; i < RUNS; i++) {
     floor.push(await paintTime(`${BASE}/floor.html`));
     app.push(await paintTime(`${BASE}/`));
     if (csrServer) csr.push(await paintTime(`${CSR_BASE}/`));
+    slowFloor.push(await paintTime(`${BASE}/floor.html`, 4));
+    slowApp.push(await paintTime(`${BASE}/`, 4));
   }
-  const appMs = median(app.map((r) => r.ms));
+  const appMs = median(app.map((r) => r.fcp));
   const csrMs = csrServer ? median(csr.map((r) => r.ms)) : NaN;
-  const floorMs = median(floor.map((r) => r.ms));
+  const floorMs = median(floor.map((r) => r.fcp));
   const firstLoad = median(app.map((r) => r.transfer));
+  const slowAppMs = median(slowApp.map((r) => r.fcp));
+  const slowFloorMs = median(slowFloor.map((r) => r.fcp));
+  const blocking = (r) => r.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
+  const slowBlocking = median(slowApp.map(blocking));
+  const slowLongest = median(slowApp.map((r) => Math.max(0, ...r.longTasks)));
 
   // list → article → back, caches warm
   const context = await browser.newContext({ locale: 'zh-CN' });
@@ -143,16 +168,19 @@ try {
   const wasmGrowth = (after.wasm - before.wasm) / before.wasm;
   await context.close();
 
-  const goalWasm = 120 * 1024;
-  const goalFirst = 150 * 1024;
+  const goalWasm = 200 * 1024;
+  const goalFirst = 230 * 1024;
   const ratio = appMs / floorMs;
+  const slowRatio = slowAppMs / slowFloorMs;
   const lines = [
     '| measure | value | goal |',
     '| --- | --- | --- |',
-    ...Object.entries(sizes).map(([name, s]) => `| ${name} raw / gzip / brotli | ${s.raw} / ${s.gzip} / ${s.brotli} B | ${name === 'wasm' ? `≤ 120 KB brotli: ${verdict(s.brotli <= goalWasm, `+${kb(s.brotli - goalWasm)}`)}` : ''} |`),
-    `| first-load transfer for / (compressed) | ${kb(firstLoad)} | ≤ 150 KB: ${verdict(firstLoad <= goalFirst, `+${kb(firstLoad - goalFirst)}`)} |`,
-    `| first list item painted, pre-rendered, median of ${RUNS} | ${appMs.toFixed(0)} ms (static HTML floor ${floorMs.toFixed(0)} ms) = ${ratio.toFixed(2)}× | ≤ 1.3×: ${verdict(ratio <= 1.3, `${(ratio - 1.3).toFixed(2)}× over`)} |`,
-    ...(csrServer ? [`| first list item painted, client-only build (csr), median of ${RUNS} | ${csrMs.toFixed(0)} ms = ${(csrMs / floorMs).toFixed(2)}× the floor | |`] : []),
+    ...Object.entries(sizes).map(([name, s]) => `| ${name} raw / gzip / brotli | ${s.raw} / ${s.gzip} / ${s.brotli} B | ${name === 'wasm' ? `≤ 200 KB brotli: ${verdict(s.brotli <= goalWasm, `+${kb(s.brotli - goalWasm)}`)}` : ''} |`),
+    `| first-load transfer for / (compressed) | ${kb(firstLoad)} | ≤ 230 KB: ${verdict(firstLoad <= goalFirst, `+${kb(firstLoad - goalFirst)}`)} |`,
+    `| first contentful paint, pre-rendered list, median of ${RUNS} | ${appMs.toFixed(0)} ms (static page of the same list ${floorMs.toFixed(0)} ms) = ${ratio.toFixed(2)}× | ≤ 1.15×: ${verdict(ratio <= 1.15, `${(ratio - 1.15).toFixed(2)}× over`)} |`,
+    `| the same with 4× CPU throttling | ${slowAppMs.toFixed(0)} ms (static ${slowFloorMs.toFixed(0)} ms) = ${slowRatio.toFixed(2)}× | ≤ 1.15×: ${verdict(slowRatio <= 1.15, `${(slowRatio - 1.15).toFixed(2)}× over`)} |`,
+    `| long tasks of a cold load with 4× CPU throttling (hydration included), median of ${RUNS} | longest ${slowLongest.toFixed(0)} ms, blocking time ${slowBlocking.toFixed(0)} ms | |`,
+    ...(csrServer ? [`| first list item painted, client-only build (csr), median of ${RUNS} | ${csrMs.toFixed(0)} ms = ${(csrMs / median(floor.map((r) => r.ms))).toFixed(2)}× the static page | |`] : []),
     `| list → article → back, cache warm, median of ${RUNS} | ${median(roundTrips).toFixed(0)} ms | |`,
     `| JS heap after ${SOAK_NAVIGATIONS} more route changes (after a warm-up, GC) | ${kb(before.js)} → ${kb(after.js)} (${(growth * 100).toFixed(1)}%) | ≤ 10%: ${verdict(growth <= 0.1, `${(growth * 100 - 10).toFixed(1)} points over`)} |`,
     `| wasm memory after ${SOAK_NAVIGATIONS} more route changes | ${kb(before.wasm)} → ${kb(after.wasm)} (${(wasmGrowth * 100).toFixed(1)}%) | ≤ 10%: ${verdict(wasmGrowth <= 0.1, `${(wasmGrowth * 100 - 10).toFixed(1)} points over`)} |`,
