@@ -23,10 +23,11 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/$(E2E_DIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
-# Every wasm (the release and debug apps, the wasm tests) erases component types to AnyView: a
-# smaller hydrating wasm (BENCHMARKS.md), and the hydration tests check it against the native
-# pre-renderer, which keeps the static types.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --cfg erase_components
+# Every wasm (the release and debug apps, the wasm tests) and the pre-renderer erase component
+# types to AnyView: a smaller hydrating wasm (BENCHMARKS.md). Both sides must agree, because an
+# erased view that renders nothing leaves a marker comment the hydrating side expects.
+ERASE_COMPONENTS := --cfg erase_components
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := $(ERASE_COMPONENTS)
 
 .PHONY: fuzz bench bench-app api screenshots help build-tools test-tools rust-tools node-packages serve build build-debug test test-unit test-wasm test-e2e clean
 
@@ -60,7 +61,7 @@ $(E2E_DIR)/node_modules/.package-lock.json: $(E2E_DIR)/package-lock.json $(E2E_D
 # The static API in public/api/ is generated from content/ (never edited by hand). The builder is
 # built with `ssr`: it also pre-renders the pages of a build (news-builder prerender).
 api: build-tools
-	cargo build --locked --profile builder --no-default-features --features ssr,search --bin news-builder
+	RUSTFLAGS="$(ERASE_COMPONENTS)" cargo build --locked --profile builder --no-default-features --features ssr,search --bin news-builder
 	target/builder/news-builder build content --out public/api
 
 serve: build-tools api

@@ -1,20 +1,26 @@
 // The release wasm by crate and by largest function, so that the next size regression has a
 // name (`make bench`). Reads `twiggy top --format json` of a wasm whose name section was kept
 // (`wasm-opt -g`); sizes are the bytes of the optimized wasm, before compression.
-// Usage: twiggy top -a --format json app.wasm | node tests/bench/wasm-breakdown.mjs
+// Usage: twiggy top --format json app.wasm | node tests/bench/wasm-breakdown.mjs
 import { readFileSync } from 'node:fs';
 
-const { items } = JSON.parse(readFileSync(0, 'utf8'));
+// The name section is there only for this report.
+const items = JSON.parse(readFileSync(0, 'utf8')).filter((i) => !/names" subsection|^custom section "name"/.test(i.name));
 const total = items.reduce((sum, i) => sum + i.shallow_size, 0);
 
-/** The crate a (demangled) function belongs to: the implementing type's for `<T as Trait>::f`. */
-function crateOf(name) {
-  const path = name.replace(/^(<|&|mut |dyn |\*const |\*mut |\(|\[)+/, '');
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)::/.exec(path);
-  if (match) return ['core', 'alloc', 'std'].includes(match[1]) ? 'std (core, alloc)' : match[1];
-  if (/^(data|elem|table|global|type|import|export|memory|code section headers|custom section)/.test(name)) return '(data, tables, headers)';
+/** The crate a (demangled) function belongs to: for `<T as Trait>::f`, the implementing type's
+ * when it has a path, else the trait's (`<F as tachys::…::ReactiveFunction>` is tachys code). */
+function crateOf(rawName) {
+  const name = rawName.replace(/\[[0-9a-f]{16}\]/g, '');
+  if (/^(data segment|elem\[|table|global|type|import|export|memory|code section headers|custom section|"[a-z]+" subsection)/.test(name)) {
+    return '(data, tables, headers)';
+  }
   if (/^__wbg|^__wbindgen|^wasm_bindgen/.test(name)) return 'wasm_bindgen';
-  return '(unnamed)';
+  const crate = (path) => /^(?:&|mut |dyn |\*const |\*mut |\(|\[|<)*([A-Za-z_][A-Za-z0-9_]*)::/.exec(path)?.[1];
+  const qualified = /^<(.+?) as ([^>]+)>/.exec(name);
+  const found = qualified ? crate(qualified[1]) ?? crate(qualified[2]) : crate(name);
+  if (!found) return '(unnamed)';
+  return ['core', 'alloc', 'std', 'dlmalloc'].includes(found) ? 'std (core, alloc, dlmalloc)' : found;
 }
 
 const byCrate = new Map();

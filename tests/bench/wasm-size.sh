@@ -27,4 +27,4 @@ echo "wasm (brotli): $release B with search, $without B without; search adds $gr
 # The same optimization with the name section kept, for twiggy.
 # shellcheck disable=SC2086
 wasm-opt -Oz -g $params "$out/release/newsreader_bg.wasm" -o "$out/release/named.wasm"
-twiggy top -a --format json "$out/release/named.wasm" | node tests/bench/wasm-breakdown.mjs
+twiggy top --format json "$out/release/named.wasm" | node tests/bench/wasm-breakdown.mjs

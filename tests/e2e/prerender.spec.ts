@@ -5,7 +5,7 @@
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { escapeRegExp } from './pages';
+import { Api, escapeRegExp } from './pages';
 
 /**
  * Console errors and warnings, but two notes that are not problems: Chromium's about `integrity`
@@ -75,7 +75,23 @@ test('without JavaScript, every kind of page can be read', async ({ browser, api
   await context.close();
 });
 
-test('hydration keeps the server DOM and the console clean', async ({ page, api, sitePath }) => {
+for (const cpu of [1, 4]) {
+  // A slow phone: hydration that only fails when the CPU is slow must fail here too.
+  test(`hydration keeps the server DOM and the console clean${cpu > 1 ? `, with ${cpu}× CPU throttling` : ''}`, async ({
+    page,
+    api,
+    sitePath,
+  }) => {
+    if (cpu > 1) {
+      test.slow();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    }
+    await expectHydrationInPlace(page, api, sitePath);
+  });
+}
+
+async function expectHydrationInPlace(page: Page, api: Api, sitePath: string): Promise<void> {
   const item = (await api.feed(1)).items[0];
   const console = watchConsole(page);
   const routes = ['', 'page/2/', 'category/science/', `articles/${item.id}/`, `articles/${item.id}/related/`, 'sitemap/'];
@@ -101,7 +117,7 @@ test('hydration keeps the server DOM and the console clean', async ({ page, api,
     await page.unroute('**/*.wasm');
   }
   expect(console).toEqual([]);
-});
+}
 
 test('after hydration, navigation stays in the browser', async ({ page, app, api, sitePath }) => {
   const feed = await api.feed(1);
