@@ -9,6 +9,7 @@ mod related;
 mod search;
 
 pub use fetch::fetch_json;
+pub use related::RelatedNews;
 use fetch::fetch_text;
 
 #[cfg(feature = "search")]

@@ -160,7 +160,11 @@ mod shell {
         let t = strings();
         let site_title = expect_context::<crate::contract::Site>().title;
         let main = NodeRef::<leptos::html::Main>::new();
-        // With a <base href>, "#main" would resolve to the home page: move the focus instead.
+        // With a <base href>, "#main" would resolve to the home page: the link names this page's
+        // path, so that it works before hydration too; once hydrated it moves the focus without
+        // changing the address.
+        let pathname = leptos_router::hooks::use_location().pathname;
+        let skip_href = move || format!("{}#main", pathname.get());
         let skip_to_main = move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
             if let Some(main) = main.get() {
@@ -169,7 +173,7 @@ mod shell {
         };
         view! {
             <Title formatter=move |page: String| page_title(&page, &site_title)/>
-            <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_content}</a>
+            <a class="skip-link" href=skip_href on:click=skip_to_main>{t.skip_to_content}</a>
             <RouteAnnouncer/>
             <SiteHeader/>
             <main id="main" class="page" tabindex="-1" node_ref=main>

@@ -1,13 +1,50 @@
 //! Related news: the publisher's list, or one ranked from the article's column.
 
 use futures::future::join_all;
+use serde::{Deserialize, Serialize};
 
 use super::{page_data, Api, ApiError};
 use crate::contract::{Article, ArticleSummary, RelatedRef, SummaryMeta};
 use crate::links::ListSource;
 use crate::related::{rank_related, MAX_RELATED};
 
+/// What `/articles/{id}/related` shows: the article's id and title, and its related articles
+/// with their details (the article's body is not needed, and a pre-rendered page does not carry
+/// it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelatedNews {
+    pub id: String,
+    pub title: String,
+    pub related: Vec<ArticleSummary>,
+}
+
 impl Api {
+    /// The article `id` and its related articles with their details.
+    pub async fn related_news(&self, id: &str) -> Result<RelatedNews, ApiError> {
+        if let Some(news) = self.related_news_now(id) {
+            return news;
+        }
+        let article = self.article(id).await?;
+        let related = self.related_details(&article).await?;
+        Ok(RelatedNews::of(article, related))
+    }
+
+    /// [`Api::related_news`] if all of it is at hand now.
+    pub fn related_news_now(&self, id: &str) -> Option<Result<RelatedNews, ApiError>> {
+        let url = match self.article_url(id) {
+            Ok(url) => url,
+            Err(e) => return Some(Err(e)),
+        };
+        page_data::derived(&format!("{url}#related-news"), || {
+            let article = match self.article_now(id)? {
+                Ok(article) => article,
+                Err(e) => return Some(Err(e)),
+            };
+            let related = self.related_details_now(&article)?;
+            Some(related.map(|related| RelatedNews::of(article, related)))
+        })
+    }
+
     /// The related articles to list under an article: the publisher's `_news.related` when
     /// present, otherwise ranked from the first page of the article's column.
     pub async fn related(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
@@ -67,6 +104,16 @@ impl Api {
     /// Where a page keeps a value it computed for `article`: its URL with a fragment.
     fn derived_key(&self, article: &Article, what: &str) -> String {
         format!("{}articles/{}.json#{what}", self.base(), article.id)
+    }
+}
+
+impl RelatedNews {
+    fn of(article: Article, related: Vec<ArticleSummary>) -> Self {
+        RelatedNews {
+            id: article.id,
+            title: article.title,
+            related,
+        }
     }
 }
 

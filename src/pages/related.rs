@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::api::Api;
+use crate::api::{Api, RelatedNews};
 use crate::components::strings;
 use crate::components::{ArticleList, ErrorView, Loading, PageHeading};
-use crate::contract::{Article, ArticleSummary};
 use crate::links;
 use crate::pages::use_param;
 
@@ -16,13 +15,9 @@ pub fn RelatedPage() -> impl IntoView {
     let api = expect_context::<Api>();
     let id = use_param("id");
     // At hand (pre-rendered, hydrated or cached): shown at once, as the server rendered it.
-    let ready = Memo::new(move |_| {
-        let article = id.with(|id| api.article_now(id))?.ok()?;
-        let related = api.related_details_now(&article)?.ok()?;
-        Some((article, related))
-    });
+    let ready = Memo::new(move |_| id.with(|id| api.related_news_now(id))?.ok());
     move || match ready.get() {
-        Some((article, related)) => view! { <RelatedView article related/> }.into_any(),
+        Some(news) => view! { <RelatedView news/> }.into_any(),
         None => view! { <LoadRelated id/> }.into_any(),
     }
 }
@@ -33,18 +28,14 @@ fn LoadRelated(id: Memo<String>) -> impl IntoView {
     let api = expect_context::<Api>();
     let data = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
-        async move {
-            let article = api.article(&id).await?;
-            let related = api.related_details(&article).await?;
-            Ok((article, related))
-        }
+        async move { api.related_news(&id).await }
     });
     let retry = Callback::new(move |()| data.refetch());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((article, related)) => view! { <RelatedView article related/> }.into_any(),
+                    Ok(news) => view! { <RelatedView news/> }.into_any(),
                     Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
                 }
             })}
@@ -53,9 +44,10 @@ fn LoadRelated(id: Memo<String>) -> impl IntoView {
 }
 
 #[component]
-fn RelatedView(article: Article, related: Vec<ArticleSummary>) -> impl IntoView {
+fn RelatedView(news: RelatedNews) -> impl IntoView {
     let t = strings();
-    let heading = t.related_heading(&article.title);
+    let RelatedNews { id, title, related } = news;
+    let heading = t.related_heading(&title);
     let list = if related.is_empty() {
         view! { <p>{t.related_none}</p> }.into_any()
     } else {
@@ -66,6 +58,6 @@ fn RelatedView(article: Article, related: Vec<ArticleSummary>) -> impl IntoView 
         <Meta name="description" content=heading.clone()/>
         <PageHeading text=heading/>
         {list}
-        <p><a class="back-link" href=links::article(&article.id)>{t.back_to_article}</a></p>
+        <p><a class="back-link" href=links::article(&id)>{t.back_to_article}</a></p>
     }
 }

@@ -147,7 +147,7 @@ fn the_page_data_is_what_the_page_was_rendered_from() {
 }
 
 #[test]
-fn an_article_page_carries_its_related_news_not_its_columns_list() {
+fn article_pages_carry_the_related_news_they_show_not_the_lists_it_was_ranked_from() {
     let dist = sample_site("related");
     let feed: crate::contract::FeedPage =
         serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
@@ -161,25 +161,36 @@ fn an_article_page_carries_its_related_news_not_its_columns_list() {
 
     let shell = Shell::parse(SHELL).expect("shell");
     page_data::serve_from(site::source_for_tests(&dist, "/news/"));
-    for route in [format!("/articles/{id}"), format!("/articles/{id}/related")] {
+    let routes = [
+        (format!("/articles/{id}"), "related"),
+        (format!("/articles/{id}/related"), "related-news"),
+    ];
+    for (route, derived) in routes {
         let html = render_page(&shell, "/news/", &route).expect("renders");
         let data = page_data_of(&html);
         let urls = urls_of(&data);
         assert!(!urls.iter().any(|u| u.contains("/category/")), "{route}: {urls:?}");
-        let key = format!("/news/api/articles/{id}.json#related");
-        let related = data["responses"]
+        let key = format!("/news/api/articles/{id}.json#{derived}");
+        let value = data["responses"]
             .as_array()
             .expect("responses")
             .iter()
             .find(|r| r[0] == key.as_str())
+            .map(|r| r[1].clone())
             .unwrap_or_else(|| panic!("{route}: no {key} in {urls:?}"));
         let related: Vec<crate::contract::ArticleSummary> =
-            serde_json::from_value(related[1].clone()).expect("summaries");
+            serde_json::from_value(value.get("related").cloned().unwrap_or(value))
+                .expect("summaries");
         assert!(!related.is_empty(), "{route}");
         for summary in related {
             assert!(html.contains(&summary.title), "{route}: {}", summary.title);
         }
     }
+    // The related page shows the article's title, not its body: the article is not carried.
+    let html = render_page(&shell, "/news/", &format!("/articles/{id}/related")).expect("renders");
+    let urls = urls_of(&page_data_of(&html)).join(" ");
+    assert!(!urls.contains(&format!("articles/{id}.json ")), "{urls}");
+    assert!(!urls.ends_with(&format!("articles/{id}.json")), "{urls}");
     let _ = fs::remove_dir_all(dist);
 }
 

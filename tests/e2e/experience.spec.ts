@@ -56,6 +56,9 @@ test('the skip link moves the focus to the main content without leaving the page
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: '跳到正文' });
   await expect(skip).toBeFocused();
+  // The page's own path, so that it works before hydration too (a bare "#main" would resolve
+  // against <base href> to the home page).
+  await expect(skip).toHaveAttribute('href', '/sitemap#main');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
   await expect(page).toHaveURL((url) => url.pathname === '/sitemap');
