@@ -123,7 +123,10 @@ screenshots: build
 #   and a next query, time per warm query, index size on disk), what search adds to the wasm, the
 #   table of BENCHMARKS.md (sizes, first-load transfer, list painted against a static HTML floor for
 #   the pre-rendered and the client-only build, list → article → back, a 1,000-navigation memory
-#   soak) and Lighthouse's mobile scores; wasm-size.sh prints what hydration and search add.
+#   soak; first contentful paint also with 4x CPU throttling, with the load's long tasks) and
+#   Lighthouse's mobile scores on nginx with brotli (median of 3: the list, the shortest and the
+#   longest article); wasm-size.sh prints what hydration and search add, and the wasm by crate and
+#   by largest function (twiggy).
 BENCH_DIR := target/bench
 BENCH_COUNT ?= 100000
 SEARCH_BENCH_DIR := target/bench-search
