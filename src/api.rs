@@ -9,8 +9,8 @@ mod related;
 mod search;
 
 pub use fetch::fetch_json;
-pub use related::RelatedNews;
 use fetch::fetch_text;
+pub use related::RelatedNews;
 
 #[cfg(feature = "search")]
 pub use search::SearchOutcome;
@@ -35,7 +35,8 @@ pub enum ApiError {
     Timeout,
     /// Any other HTTP status outside 2xx.
     Status(u16),
-    /// The answer is not the document the contract describes; says where (see [`crate::contract::decode`]).
+    /// The answer is not the document the contract describes; says where
+    /// ([`crate::contract::decode`]).
     Decode(String),
 }
 

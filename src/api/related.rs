@@ -21,8 +21,9 @@ pub struct RelatedNews {
 impl Api {
     /// The article `id` and its related articles with their details.
     pub async fn related_news(&self, id: &str) -> Result<RelatedNews, ApiError> {
-        if let Some(news) = self.related_news_now(id) {
-            return news;
+        // What is at hand, unless it failed: then the network decides, as for any document.
+        if let Some(Ok(news)) = self.related_news_now(id) {
+            return Ok(news);
         }
         let article = self.article(id).await?;
         let related = self.related_details(&article).await?;
@@ -48,8 +49,8 @@ impl Api {
     /// The related articles to list under an article: the publisher's `_news.related` when
     /// present, otherwise ranked from the first page of the article's column.
     pub async fn related(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
-        if let Some(related) = self.related_now(article) {
-            return related;
+        if let Some(Ok(related)) = self.related_now(article) {
+            return Ok(related);
         }
         let column = self.list_page(&column_of(article), 1).await?;
         Ok(rank_related(article, &column.items))
@@ -72,8 +73,8 @@ impl Api {
         &self,
         article: &Article,
     ) -> Result<Vec<ArticleSummary>, ApiError> {
-        if let Some(related) = self.related_details_now(article) {
-            return related;
+        if let Some(Ok(related)) = self.related_details_now(article) {
+            return Ok(related);
         }
         if article.news.related.is_empty() {
             return self.related(article).await;

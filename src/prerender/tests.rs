@@ -169,7 +169,10 @@ fn article_pages_carry_the_related_news_they_show_not_the_lists_it_was_ranked_fr
         let html = render_page(&shell, "/news/", &route).expect("renders");
         let data = page_data_of(&html);
         let urls = urls_of(&data);
-        assert!(!urls.iter().any(|u| u.contains("/category/")), "{route}: {urls:?}");
+        assert!(
+            !urls.iter().any(|u| u.contains("/category/")),
+            "{route}: {urls:?}"
+        );
         let key = format!("/news/api/articles/{id}.json#{derived}");
         let value = data["responses"]
             .as_array()
