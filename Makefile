@@ -9,8 +9,12 @@ TRUNK_VERSION := 0.21.14
 # Debian packages: what a build needs, and what the tests add (browser, CJK font, the nginx host).
 BUILD_APT := brotli
 TEST_APT := chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static
-# `make build PUBLIC_URL=/news/` builds for a sub-path deploy.
+# `make build PUBLIC_URL=/news/` builds for a sub-path deploy; `SITE_URL=https://host` names the
+# site's public origin, for sitemap.xml and robots.txt (without it no sitemap is written).
 PUBLIC_URL ?= /
+SITE_URL ?=
+# The site URL the end-to-end builds are made with (hosting.spec.ts reads it back).
+TEST_SITE_URL := https://news.example.org
 DIST ?= dist
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -74,10 +78,10 @@ build: build-tools api
 	@# The plain shell: what hosts answer for paths that are not pre-rendered (search, unknown).
 	cp "$(DIST)/index.html" "$(DIST)/404.html"
 	printf '%s*  %s404.html  200\n' "$(PUBLIC_URL)" "$(PUBLIC_URL)" > "$(DIST)/_redirects"
-	target/builder/news-builder prerender "$(DIST)"
+	target/builder/news-builder prerender "$(DIST)" $(if $(SITE_URL),--site-url "$(SITE_URL)")
 	@# Pre-compressed siblings for gzip_static/brotli_static; config.json stays editable in place.
 	find "$(DIST)" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
-	  -o -name '*.json' -o -name '*.svg' \) ! -name config.json -print0 \
+	  -o -name '*.json' -o -name '*.svg' -o -name '*.xml' \) ! -name config.json -print0 \
 	  | xargs -0 -P 2 -I{} sh -c 'gzip -9 -k -f "{}" && brotli -q 11 -k -f "{}"'
 
 # A debug build of the hydrating app, pre-rendered: there a hydration mismatch panics naming its
@@ -103,9 +107,9 @@ test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test '*'
 
 test-e2e:
-	$(MAKE) build
+	$(MAKE) build SITE_URL=$(TEST_SITE_URL)
 	tests/bench/budget.sh dist
-	$(MAKE) build PUBLIC_URL=/news/ DIST=target/dist-news
+	$(MAKE) build PUBLIC_URL=/news/ DIST=target/dist-news SITE_URL=$(TEST_SITE_URL)
 	$(MAKE) build-debug
 	cd $(E2E_DIR) && CI=1 npx playwright test
 

@@ -5,7 +5,8 @@
 //! news-builder import FEED.json --column SLUG [--out DIR]   a JSON Feed as Markdown files
 //! news-builder synth --count N [--out DIR] [--seed S]       a synthetic zh-CN corpus
 //! news-builder search QUERY [--api DIR]                   query a built index, list the files read
-//! news-builder prerender [DIST]                            every route of a built site as HTML
+//! news-builder prerender [DIST] [--site-url URL]           every route of a built site as HTML,
+//!                                                          robots.txt, sitemap.xml
 //! ```
 //!
 //! `prerender` needs the `ssr` feature (`make api` builds with it).
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]\n       news-builder prerender [DIST]";
+const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]\n       news-builder prerender [DIST] [--site-url URL]";
 
 /// Positional arguments, and `--flag value` pairs.
 type Args<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
@@ -93,12 +94,18 @@ fn build(args: &[String]) -> Result<(), String> {
 /// Pre-renders the site built into DIST (default `dist`) in place.
 #[cfg(feature = "ssr")]
 fn prerender(args: &[String]) -> Result<(), String> {
-    let (positional, _) = parse(args)?;
+    let (positional, flags) = parse(args)?;
     let dist = PathBuf::from(positional.first().copied().unwrap_or("dist"));
     let started = Instant::now();
-    let report = newsreader::prerender::prerender(&dist)?;
+    let report = newsreader::prerender::prerender(&dist, flag(&flags, "site-url"))?;
     if let Some(why) = &report.skipped {
         println!("not pre-rendered: {why}");
+    }
+    for notice in &report.notices {
+        println!("{notice}");
+    }
+    if report.sitemap_urls > 0 {
+        println!("sitemap.xml lists {} URLs", report.sitemap_urls);
     }
     for failed in report.failed.iter().take(20) {
         eprintln!("left to the app: {failed}");

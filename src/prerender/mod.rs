@@ -3,6 +3,7 @@
 //! the route's path (`articles/{id}/index.html`) with the data it was rendered from, which the
 //! browser then hydrates (see `docs/prerender.md`).
 
+mod publish;
 mod routes;
 mod shell;
 mod site;

@@ -2,19 +2,38 @@
 
 use crate::api::Api;
 use crate::contract::is_valid_id;
+use crate::dates::sort_key;
 use crate::links::{self, ListSource};
+
+/// A pre-rendered route, and when its content last changed: the newest date among its articles
+/// (`None` when it shows none), for the sitemap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub path: String,
+    pub lastmod: Option<String>,
+}
 
 /// Every pre-rendered route of the site that `api` reads: every page of the latest list and of
 /// each column, the site map, and each article with its related view. Search and unknown paths
 /// are left to the plain shell.
 pub fn routes(api: &Api) -> Result<Vec<String>, String> {
+    Ok(dated_routes(api)?.into_iter().map(|r| r.path).collect())
+}
+
+/// [`routes`], each with the date it last changed.
+pub fn dated_routes(api: &Api) -> Result<Vec<Route>, String> {
     let site = api
         .site_now()
         .ok_or("site.json: not found")?
         .map_err(|e| format!("site.json: {e}"))?;
-    let mut routes = vec![route(&links::sitemap())];
+    let mut routes = vec![Route {
+        path: route(&links::sitemap()),
+        lastmod: None,
+    }];
     let mut articles = Vec::new();
     list_routes(api, &ListSource::Latest, &mut routes, Some(&mut articles))?;
+    // The site map lists every column and page: it changes with the newest article.
+    routes[0].lastmod = routes.get(1).and_then(|home| home.lastmod.clone());
     // A column or an article whose name could not be a path is left to the app (it shows "not
     // found" for it): it never becomes a file path.
     for column in site.categories.iter().filter(|c| is_valid_id(&c.slug)) {
@@ -25,19 +44,25 @@ pub fn routes(api: &Api) -> Result<Vec<String>, String> {
             None,
         )?;
     }
-    for id in articles.into_iter().filter(|id| is_valid_id(id)) {
-        routes.push(route(&links::article(&id)));
-        routes.push(route(&links::related(&id)));
+    for (id, date) in articles.into_iter().filter(|(id, _)| is_valid_id(id)) {
+        routes.push(Route {
+            path: route(&links::article(&id)),
+            lastmod: Some(date.clone()),
+        });
+        routes.push(Route {
+            path: route(&links::related(&id)),
+            lastmod: Some(date),
+        });
     }
     Ok(routes)
 }
 
-/// The routes of every page of `source`, collecting the ids of its articles into `ids`.
+/// The routes of every page of `source`, collecting the ids and dates of its articles into `ids`.
 fn list_routes(
     api: &Api,
     source: &ListSource,
-    routes: &mut Vec<String>,
-    mut ids: Option<&mut Vec<String>>,
+    routes: &mut Vec<Route>,
+    mut ids: Option<&mut Vec<(String, String)>>,
 ) -> Result<(), String> {
     let mut page = 1;
     loop {
@@ -46,9 +71,22 @@ fn list_routes(
             .list_page_now(source, page)
             .ok_or_else(|| format!("{href}: no data"))?
             .map_err(|e| format!("{href}: {e}"))?;
-        routes.push(route(&href));
+        let newest = list
+            .items
+            .iter()
+            .map(|item| &item.date_published)
+            .max_by_key(|date| sort_key(date))
+            .cloned();
+        routes.push(Route {
+            path: route(&href),
+            lastmod: newest,
+        });
         if let Some(ids) = ids.as_deref_mut() {
-            ids.extend(list.items.into_iter().map(|item| item.id));
+            ids.extend(
+                list.items
+                    .into_iter()
+                    .map(|item| (item.id, item.date_published)),
+            );
         }
         if page >= list.news.total_pages {
             return Ok(());

@@ -6,7 +6,8 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use super::{file_of, render_page, routes, Shell};
+use super::routes::dated_routes;
+use super::{file_of, publish, render_page, Shell};
 use crate::api::{self, page_data};
 use crate::builder::parallel::on_every_core;
 
@@ -23,15 +24,22 @@ pub struct Report {
     pub failed: Vec<String>,
     /// Why nothing was pre-rendered, when the API is not part of the site.
     pub skipped: Option<String>,
+    /// What was left out, and why (one line each).
+    pub notices: Vec<String>,
+    /// The URLs `sitemap.xml` lists (0 without a site URL).
+    pub sitemap_urls: usize,
 }
 
 /// The folders pre-rendered pages live in (besides the home page).
 const PAGE_DIRS: &[&str] = &["articles", "category", "page", "sitemap"];
 
 /// Pre-renders the site built into `dist` (Trunk's output with the API and `404.html`, the
-/// app's plain shell) at the deploy path its `<base href>` names. A route whose data is missing
-/// or unreadable is left to the app and reported; the others are still written.
-pub fn prerender(dist: &Path) -> Result<Report, String> {
+/// app's plain shell) at the deploy path its `<base href>` names, and writes `robots.txt` and,
+/// with the site's public URL (`https://host`, checked by [`publish::site_url`]), `sitemap.xml`.
+/// A route whose data is missing or unreadable is left to the app and reported; the others are
+/// still written.
+pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> {
+    let site_url = site_url.map(publish::site_url).transpose()?;
     let shell_file = dist.join("404.html");
     let shell_html = read(&shell_file)
         .map_err(|e| format!("{}: {e} (build the app first)", shell_file.display()))?;
@@ -48,6 +56,8 @@ pub fn prerender(dist: &Path) -> Result<Report, String> {
     copy_shell(dist, "search", &shell_html)?;
     if !api.base().starts_with(&base) {
         copy_shell(dist, "", &shell_html)?;
+        write_file(&dist.join("robots.txt"), &publish::robots_txt(None))
+            .map_err(|e| format!("robots.txt: {e}"))?;
         let removed = remove_stale(dist, &HashSet::new()).map_err(|e| e.to_string())?;
         let skipped = Some(format!(
             "config.json puts the API at {}, outside the site: pages are rendered in the browser",
@@ -59,7 +69,8 @@ pub fn prerender(dist: &Path) -> Result<Report, String> {
             ..Report::default()
         });
     }
-    let routes = routes(&api)?;
+    let dated = dated_routes(&api)?;
+    let routes: Vec<String> = dated.iter().map(|r| r.path.clone()).collect();
     let _ = page_data::take_page("");
 
     let results = on_every_core(&routes, 1, |_, part| {
@@ -76,7 +87,48 @@ pub fn prerender(dist: &Path) -> Result<Report, String> {
         pages.extend(written);
     }
     report.removed = remove_stale(dist, &pages).map_err(|e| e.to_string())?;
+    publish_files(dist, &base, site_url.as_deref(), &dated, &mut report)?;
     Ok(report)
+}
+
+/// Writes `robots.txt` and, with a site URL, the sitemap files (see [`publish`]).
+fn publish_files(
+    dist: &Path,
+    base: &str,
+    site_url: Option<&str>,
+    routes: &[super::routes::Route],
+    report: &mut Report,
+) -> Result<(), String> {
+    let sitemap_url = site_url.map(|url| format!("{url}{base}sitemap.xml"));
+    write_file(
+        &dist.join("robots.txt"),
+        &publish::robots_txt(sitemap_url.as_deref()),
+    )
+    .map_err(|e| format!("robots.txt: {e}"))?;
+    let Some(site_url) = site_url else {
+        report.notices.push(
+            "no --site-url: sitemap.xml not written (it needs the site's absolute URLs)".into(),
+        );
+        return Ok(());
+    };
+    let files = publish::sitemap_files(site_url, base, routes, publish::MAX_URLS)
+        .map_err(|e| format!("sitemap.xml: {e}"))?;
+    for (name, xml) in &files {
+        write_file(&dist.join(name), xml).map_err(|e| format!("{name}: {e}"))?;
+    }
+    report.sitemap_urls = routes
+        .iter()
+        .filter(|r| !r.path.ends_with("/related"))
+        .count();
+    Ok(())
+}
+
+/// Writes `text` to `file` unless it already holds exactly that.
+fn write_file(file: &Path, text: &str) -> io::Result<()> {
+    if fs::read(file).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(());
+    }
+    write_page(file, text)
 }
 
 /// Renders and writes `routes`; returns what it did and the pages now on disk.

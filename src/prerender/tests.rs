@@ -29,7 +29,7 @@ fn page(dist: &Path, route: &str) -> String {
 #[test]
 fn every_route_of_the_sample_site_is_pre_rendered_once() {
     let dist = sample_site("all");
-    let report = prerender(&dist).expect("pre-renders");
+    let report = prerender(&dist, None).expect("pre-renders");
     let articles = fs::read_dir(dist.join("api/articles"))
         .expect("articles")
         .count();
@@ -71,7 +71,7 @@ fn every_route_of_the_sample_site_is_pre_rendered_once() {
     // Again with nothing changed: nothing is written. A page of a route that is gone is removed.
     fs::create_dir_all(dist.join("articles/gone")).expect("mkdir");
     fs::write(dist.join("articles/gone/index.html"), "old").expect("write");
-    let again = prerender(&dist).expect("pre-renders again");
+    let again = prerender(&dist, None).expect("pre-renders again");
     assert_eq!(
         (again.written, again.unchanged, again.removed),
         (0, report.written, 1)
@@ -83,7 +83,7 @@ fn every_route_of_the_sample_site_is_pre_rendered_once() {
 #[test]
 fn a_route_whose_data_is_broken_is_left_to_the_app() {
     let dist = sample_site("broken");
-    prerender(&dist).expect("pre-renders");
+    prerender(&dist, None).expect("pre-renders");
     let feed: crate::contract::FeedPage =
         serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
             .expect("feed");
@@ -94,7 +94,7 @@ fn a_route_whose_data_is_broken_is_left_to_the_app() {
     )
     .expect("write");
     fs::write(dist.join(format!("articles/{broken}/index.html.br")), "old").expect("write");
-    let report = prerender(&dist).expect("pre-renders the rest");
+    let report = prerender(&dist, None).expect("pre-renders the rest");
     assert!(report
         .failed
         .iter()
@@ -115,13 +115,13 @@ fn a_route_whose_data_is_broken_is_left_to_the_app() {
 #[test]
 fn with_the_api_on_another_origin_nothing_is_pre_rendered() {
     let dist = sample_site("elsewhere");
-    prerender(&dist).expect("pre-renders");
+    prerender(&dist, None).expect("pre-renders");
     fs::write(
         dist.join("config.json"),
         r#"{"api_base": "https://data.example.org/api/"}"#,
     )
     .expect("config");
-    let report = prerender(&dist).expect("skips");
+    let report = prerender(&dist, None).expect("skips");
     assert!(report.skipped.is_some());
     assert!(report.removed > 0);
     assert_eq!(
@@ -133,9 +133,51 @@ fn with_the_api_on_another_origin_nothing_is_pre_rendered() {
 }
 
 #[test]
+fn robots_txt_always_and_with_a_site_url_a_sitemap_of_every_article() {
+    let dist = sample_site("sitemap");
+    let report = prerender(&dist, None).expect("pre-renders");
+    assert_eq!(
+        fs::read_to_string(dist.join("robots.txt")).expect("robots.txt"),
+        "User-agent: *\nAllow: /\n"
+    );
+    assert!(!dist.join("sitemap.xml").exists());
+    assert_eq!(report.notices.len(), 1, "{report:?}");
+
+    let report = prerender(&dist, Some("https://news.example.org/")).expect("pre-renders");
+    let robots = fs::read_to_string(dist.join("robots.txt")).expect("robots.txt");
+    assert!(robots.ends_with("Sitemap: https://news.example.org/news/sitemap.xml\n"));
+    let xml = fs::read_to_string(dist.join("sitemap.xml")).expect("sitemap.xml");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut in_loc, mut locs) = (false, Vec::new());
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Start(e) => in_loc = e.name().into_inner() == "loc",
+            quick_xml::events::Event::Text(t) if in_loc => locs.push(t.to_string()),
+            quick_xml::events::Event::Eof => break,
+            _ => in_loc = false,
+        }
+    }
+    assert_eq!(locs.len(), report.sitemap_urls);
+    let articles = fs::read_dir(dist.join("api/articles")).expect("articles");
+    for entry in articles {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let id = name.trim_end_matches(".json");
+        let url = format!("https://news.example.org/news/articles/{id}");
+        assert!(locs.contains(&url), "{url} not in the sitemap");
+    }
+    assert!(locs.iter().all(|l| !l.ends_with("/related")));
+    assert!(prerender(&dist, Some("news.example.org")).is_err());
+    let _ = fs::remove_dir_all(dist);
+}
+
+#[test]
 fn the_page_data_is_what_the_page_was_rendered_from() {
     let dist = sample_site("data");
-    prerender(&dist).expect("pre-renders");
+    prerender(&dist, None).expect("pre-renders");
     let data = page_data_of(&page(&dist, "/sitemap"));
     assert_eq!(data["route"], "/sitemap");
     assert_eq!(urls_of(&data), ["/news/config.json", "/news/api/site.json"]);

@@ -152,3 +152,42 @@ test('routes that are not pre-rendered get the plain shell, never another page',
     expect(html).toContain('<noscript>');
   }
 });
+
+// `make test-e2e` builds with SITE_URL=https://news.example.org (the Makefile's TEST_SITE_URL).
+const SITE_URL = 'https://news.example.org';
+
+test('robots.txt names the sitemap, and sitemap.xml lists the pages at the site URL', async ({ page, request, api, sitePath }) => {
+  const site = `${SITE_URL}${sitePath}`;
+  const robots = await request.get(`${sitePath}robots.txt`);
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()['content-type']).toMatch(/^text\/plain/);
+  expect(await robots.text()).toContain(`\nSitemap: ${site}sitemap.xml\n`);
+
+  const sitemap = await request.get(`${sitePath}sitemap.xml`);
+  expect(sitemap.status()).toBe(200);
+  expect(sitemap.headers()['content-type']).toMatch(/xml/);
+  const parsed = await page.evaluate((xml) => {
+    const ns = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    if (doc.getElementsByTagName('parsererror').length > 0) return null;
+    const text = (parent: Element, tag: string) => parent.getElementsByTagNameNS(ns, tag)[0]?.textContent ?? null;
+    return {
+      root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
+      urls: Array.from(doc.getElementsByTagNameNS(ns, 'url')).map((u) => ({ loc: text(u, 'loc'), lastmod: text(u, 'lastmod') })),
+    };
+  }, await sitemap.text());
+  expect(parsed, 'sitemap.xml is well-formed XML').not.toBeNull();
+  expect(parsed!.root).toBe('http://www.sitemaps.org/schemas/sitemap/0.9 urlset');
+  for (const { loc } of parsed!.urls) expect(loc?.startsWith(site), `${loc}`).toBe(true);
+  const item = (await api.feed(1)).items[0];
+  expect(parsed!.urls).toContainEqual({ loc: `${site}articles/${item.id}`, lastmod: item.date_published });
+  expect(parsed!.urls.map((u) => u.loc)).toContain(site);
+
+  // Each listed page is a pre-rendered page on this host.
+  const locs = parsed!.urls.map((u) => u.loc!);
+  for (const loc of [...locs.slice(0, 4), ...locs.slice(-2)]) {
+    const response = await request.get(loc.replace(SITE_URL, ''));
+    expect(response.status(), loc).toBe(200);
+    expect(await response.text(), loc).toContain('id="page-data"');
+  }
+});

@@ -1,0 +1,146 @@
+//! What search engines read beside the pages: `robots.txt`, and with the site's public URL a
+//! `sitemap.xml` per the sitemaps.org protocol (an index of parts when there are more than
+//! [`MAX_URLS`] pages).
+
+use std::io::{self, Cursor};
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+
+use super::routes::Route;
+use crate::dates::Timestamp;
+
+/// The most URLs one sitemap file may list (sitemaps.org).
+pub const MAX_URLS: usize = 50_000;
+
+const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
+pub fn robots_txt(sitemap_url: Option<&str>) -> String {
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(url) = sitemap_url {
+        robots.push_str(&format!("\nSitemap: {url}\n"));
+    }
+    robots
+}
+
+/// The site's public URL (`https://news.example.org`, no trailing slash), checked: an absolute
+/// http(s) URL with a host and no query or fragment.
+pub fn site_url(arg: &str) -> Result<String, String> {
+    let url = arg.trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("--site-url {arg}: not an http(s) URL"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || rest.contains(['?', '#', ' ', '<', '>', '"']) {
+        return Err(format!(
+            "--site-url {arg}: expected https://host[/path], without query or fragment"
+        ));
+    }
+    Ok(url.to_owned())
+}
+
+/// The sitemap files of the pages at `routes`, for a site deployed at `base` (`/` or `/news/`)
+/// under `site_url`: `sitemap.xml` alone, or `sitemap.xml` as an index of `sitemap-1.xml`, …
+/// when there are more than `max` URLs. Related views are left out: they list what the
+/// articles and lists already hold.
+pub fn sitemap_files(
+    site_url: &str,
+    base: &str,
+    routes: &[Route],
+    max: usize,
+) -> io::Result<Vec<(String, String)>> {
+    let root = format!("{site_url}{}", base.trim_end_matches('/'));
+    let listed: Vec<&Route> = routes
+        .iter()
+        .filter(|r| !r.path.ends_with("/related"))
+        .collect();
+    if listed.len() <= max {
+        return Ok(vec![("sitemap.xml".to_owned(), urlset(&root, &listed)?)]);
+    }
+    let mut files = Vec::new();
+    let mut parts = Vec::new();
+    for (n, chunk) in listed.chunks(max.max(1)).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let newest = chunk
+            .iter()
+            .filter_map(|r| r.lastmod.as_deref())
+            .max_by_key(|d| crate::dates::sort_key(d));
+        parts.push((format!("{root}/{name}"), newest.and_then(w3c_date)));
+        files.push((name, urlset(&root, chunk)?));
+    }
+    files.insert(0, ("sitemap.xml".to_owned(), index(&parts)?));
+    Ok(files)
+}
+
+/// A `<urlset>` of `routes` below `root`.
+fn urlset(root: &str, routes: &[&Route]) -> io::Result<String> {
+    document("urlset", |w| {
+        for route in routes {
+            let loc = format!("{root}{}", route.path);
+            entry(w, "url", &loc, route.lastmod.as_deref().and_then(w3c_date))?;
+        }
+        Ok(())
+    })
+}
+
+/// A `<sitemapindex>` of `parts` (URL, newest date in it).
+fn index(parts: &[(String, Option<String>)]) -> io::Result<String> {
+    document("sitemapindex", |w| {
+        for (loc, lastmod) in parts {
+            entry(w, "sitemap", loc, lastmod.clone())?;
+        }
+        Ok(())
+    })
+}
+
+fn document(
+    root: &str,
+    body: impl FnOnce(&mut Writer<Cursor<Vec<u8>>>) -> io::Result<()>,
+) -> io::Result<String> {
+    let mut writer = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer
+        .create_element(root)
+        .with_attribute(("xmlns", SITEMAP_NS))
+        .write_inner_content(body)?;
+    let mut xml = String::from_utf8(writer.into_inner().into_inner())
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    xml.push('\n');
+    Ok(xml)
+}
+
+/// One `<url>` or `<sitemap>` with its `<loc>` and, when known, `<lastmod>`.
+fn entry(
+    w: &mut Writer<Cursor<Vec<u8>>>,
+    tag: &str,
+    loc: &str,
+    lastmod: Option<String>,
+) -> io::Result<()> {
+    w.create_element(tag).write_inner_content(|w| {
+        w.create_element("loc")
+            .write_text_content(BytesText::new(loc))?;
+        if let Some(date) = lastmod {
+            w.create_element("lastmod")
+                .write_text_content(BytesText::new(&date))?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// An RFC 3339 date as the W3C datetime a sitemap takes (with `T` and `Z` upper case); a date
+/// that does not parse is left out rather than written wrong.
+fn w3c_date(date: &str) -> Option<String> {
+    Timestamp::parse(date)?;
+    let mut w3c = date.to_owned();
+    w3c.replace_range(10..11, "T");
+    if w3c.ends_with('z') {
+        w3c.replace_range(w3c.len() - 1.., "Z");
+    }
+    Some(w3c)
+}
+
+#[cfg(test)]
+mod tests;
