@@ -12,8 +12,9 @@ window.__RESOLVED_RESOURCES = [];
 window.__SERIALIZED_ERRORS = [];
 window.__INCOMPLETE_CHUNKS = [];
 
-// requestAnimationFrame runs just before a frame; the timeout, just after it has been painted.
-await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+// requestAnimationFrame runs just before a frame: the second one runs once the first frame has
+// been presented, so that the largest paint is over before the wasm's download begins.
+await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))));
 const entry = document.querySelector('meta[name="app-entry"]');
 const { default: init } = await import(entry.dataset.js);
 await init({ module_or_path: entry.dataset.wasm });
