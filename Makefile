@@ -75,9 +75,10 @@ serve: build-tools api
 # map pre-rendered at its route path (docs/prerender.md).
 build: build-tools api
 	trunk build --release --no-default-features --features hydrate,search --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
-	@# The plain shell: what hosts answer for paths that are not pre-rendered (search, unknown).
+	@# The plain shell: what hosts answer for paths that are not pre-rendered, as a 404 (unknown
+	@# paths; search has its own copy, search/index.html).
 	cp "$(DIST)/index.html" "$(DIST)/404.html"
-	printf '%s*  %s404.html  200\n' "$(PUBLIC_URL)" "$(PUBLIC_URL)" > "$(DIST)/_redirects"
+	printf '%s*  %s404.html  404\n' "$(PUBLIC_URL)" "$(PUBLIC_URL)" > "$(DIST)/_redirects"
 	target/builder/news-builder prerender "$(DIST)" $(if $(SITE_URL),--site-url "$(SITE_URL)")
 	@# Pre-compressed siblings for gzip_static/brotli_static; config.json stays editable in place.
 	find "$(DIST)" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \

@@ -140,12 +140,19 @@ test('deep links to pre-rendered pages answer 200 with the page, without rewrite
   }
 });
 
-test('routes that are not pre-rendered get the plain shell, never another page', async ({ request, sitePath }, testInfo) => {
+test('routes that are not pre-rendered get the plain shell, never another page; unknown ones as a 404', async ({
+  request,
+  sitePath,
+}) => {
   const search = await request.get(`${sitePath}search?q=${encodeURIComponent('火锅')}`);
   expect(search.status()).toBe(200);
+  const searchFolder = await request.get(`${sitePath}search/`);
+  expect(searchFolder.status()).toBe(200);
+  // A 404 status, so that search engines see no page there (no "soft 404").
   const unknown = await request.get(`${sitePath}no/such/page`);
-  expect(unknown.status()).toBe(testInfo.project.name === 'github-pages' ? 404 : 200);
-  for (const response of [search, unknown]) {
+  expect(unknown.status()).toBe(404);
+  expect(unknown.headers()['content-type']).toMatch(/^text\/html/);
+  for (const response of [search, searchFolder, unknown]) {
     const html = await response.text();
     expect(html).not.toContain('id="page-data"');
     expect(html).not.toContain('<main');
