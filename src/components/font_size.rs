@@ -22,25 +22,29 @@ pub fn FontSizeControl() -> impl IntoView {
     };
     let at_smallest = move || step.get() <= *STEPS.start();
     let at_largest = move || step.get() >= *STEPS.end();
+    // The accessible names start with the visible text (WCAG 2.5.3, label in name), so that a
+    // reader who says "A plus" to a voice control finds the button.
+    let smaller = format!("{SMALLER} {}", t.font_smaller);
+    let larger = format!("{LARGER} {}", t.font_larger);
     view! {
         <div class="font-size" role="group" aria-label=t.font_size>
             <button
                 type="button"
                 class="font-size__button"
-                aria-label=t.font_smaller
+                aria-label=smaller
                 disabled=at_smallest
                 on:click=move |_| change(-1)
             >
-                "A−"
+                {SMALLER}
             </button>
             <button
                 type="button"
                 class="font-size__button"
-                aria-label=t.font_larger
+                aria-label=larger
                 disabled=at_largest
                 on:click=move |_| change(1)
             >
-                "A+"
+                {LARGER}
             </button>
         </div>
     }
@@ -64,3 +68,7 @@ fn apply(step: i32) {
         let _ = storage.set_item(STORAGE_KEY, &step.to_string());
     }
 }
+
+/// The buttons' visible text.
+const SMALLER: &str = "A−";
+const LARGER: &str = "A+";

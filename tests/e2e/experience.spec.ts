@@ -258,7 +258,7 @@ test('every control of an article is reachable by Tab, shows a focus ring and wo
     expect(focused.visible && focused.ring, `${focused.name}: visible, with a focus ring`).toBe(true);
     reached.push(focused.name);
   }
-  for (const control of ['跳到正文', '搜索文章', '搜索', 'English', '深色模式', '缩小字号', '放大字号', '复制链接', '返回列表']) {
+  for (const control of ['跳到正文', '搜索文章', '搜索', 'English', '深色模式', 'A− 缩小字号', 'A+ 放大字号', '复制链接', '返回列表']) {
     expect(reached, `Tab reaches ${control}`).toContain(control);
   }
 
