@@ -2,18 +2,85 @@
 //! `sitemap.xml` per the sitemaps.org protocol (an index of parts when there are more than
 //! [`MAX_URLS`] pages).
 
+use std::fs;
 use std::io::{self, Cursor};
+use std::path::Path;
 
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
 use super::routes::Route;
+use super::site::write_page;
 use crate::dates::Timestamp;
 
 /// The most URLs one sitemap file may list (sitemaps.org).
 pub const MAX_URLS: usize = 50_000;
 
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// What [`write_files`] did.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// The URLs the sitemap lists (0 without a site URL).
+    pub sitemap_urls: usize,
+    /// Why no sitemap was written, when none was.
+    pub notice: Option<String>,
+}
+
+/// Writes `robots.txt` into `dist` and, with a site URL, the sitemap files of `routes`; sitemap
+/// files a previous run wrote that are not part of this one are removed (a smaller site, or no
+/// site URL any more). A file whose bytes did not change is not rewritten.
+pub fn write_files(
+    dist: &Path,
+    base: &str,
+    site_url: Option<&str>,
+    routes: &[Route],
+) -> Result<Published, String> {
+    let sitemap_url = site_url.map(|url| format!("{url}{base}sitemap.xml"));
+    write_file(dist, "robots.txt", &robots_txt(sitemap_url.as_deref()))?;
+    let mut published = Published::default();
+    let files = match site_url {
+        Some(url) => {
+            let (files, count) = sitemap_files(url, base, routes, MAX_URLS)
+                .map_err(|e| format!("sitemap.xml: {e}"))?;
+            published.sitemap_urls = count;
+            files
+        }
+        None => {
+            published.notice = Some(
+                "no --site-url: sitemap.xml not written (it needs the site's absolute URLs)".into(),
+            );
+            Vec::new()
+        }
+    };
+    for (name, xml) in &files {
+        write_file(dist, name, xml)?;
+    }
+    remove_stale_sitemaps(dist, &files).map_err(|e| format!("sitemap files: {e}"))?;
+    Ok(published)
+}
+
+fn write_file(dist: &Path, name: &str, text: &str) -> Result<(), String> {
+    let file = dist.join(name);
+    if fs::read(&file).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(());
+    }
+    write_page(&file, text).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Removes `sitemap*.xml` files (and their compressed copies) that are not in `files`.
+fn remove_stale_sitemaps(dist: &Path, files: &[(String, String)]) -> io::Result<()> {
+    for entry in fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let stem = name.trim_end_matches(".br").trim_end_matches(".gz");
+        let ours =
+            stem == "sitemap.xml" || (stem.starts_with("sitemap-") && stem.ends_with(".xml"));
+        if ours && !files.iter().any(|(f, _)| f == stem) {
+            fs::remove_file(dist.join(&name))?;
+        }
+    }
+    Ok(())
+}
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
 pub fn robots_txt(sitemap_url: Option<&str>) -> String {
@@ -43,21 +110,22 @@ pub fn site_url(arg: &str) -> Result<String, String> {
 
 /// The sitemap files of the pages at `routes`, for a site deployed at `base` (`/` or `/news/`)
 /// under `site_url`: `sitemap.xml` alone, or `sitemap.xml` as an index of `sitemap-1.xml`, …
-/// when there are more than `max` URLs. Related views are left out: they list what the
-/// articles and lists already hold.
+/// when there are more than `max` URLs; with the number of URLs listed. Related views are left
+/// out: they list what the articles and lists already hold.
 pub fn sitemap_files(
     site_url: &str,
     base: &str,
     routes: &[Route],
     max: usize,
-) -> io::Result<Vec<(String, String)>> {
+) -> io::Result<(Vec<(String, String)>, usize)> {
     let root = format!("{site_url}{}", base.trim_end_matches('/'));
     let listed: Vec<&Route> = routes
         .iter()
         .filter(|r| !r.path.ends_with("/related"))
         .collect();
     if listed.len() <= max {
-        return Ok(vec![("sitemap.xml".to_owned(), urlset(&root, &listed)?)]);
+        let file = ("sitemap.xml".to_owned(), urlset(&root, &listed)?);
+        return Ok((vec![file], listed.len()));
     }
     let mut files = Vec::new();
     let mut parts = Vec::new();
@@ -71,7 +139,7 @@ pub fn sitemap_files(
         files.push((name, urlset(&root, chunk)?));
     }
     files.insert(0, ("sitemap.xml".to_owned(), index(&parts)?));
-    Ok(files)
+    Ok((files, listed.len()))
 }
 
 /// A `<urlset>` of `routes` below `root`.

@@ -56,8 +56,7 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
     copy_shell(dist, "search", &shell_html)?;
     if !api.base().starts_with(&base) {
         copy_shell(dist, "", &shell_html)?;
-        write_file(&dist.join("robots.txt"), &publish::robots_txt(None))
-            .map_err(|e| format!("robots.txt: {e}"))?;
+        publish::write_files(dist, &base, None, &[])?;
         let removed = remove_stale(dist, &HashSet::new()).map_err(|e| e.to_string())?;
         let skipped = Some(format!(
             "config.json puts the API at {}, outside the site: pages are rendered in the browser",
@@ -87,48 +86,10 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
         pages.extend(written);
     }
     report.removed = remove_stale(dist, &pages).map_err(|e| e.to_string())?;
-    publish_files(dist, &base, site_url.as_deref(), &dated, &mut report)?;
+    let published = publish::write_files(dist, &base, site_url.as_deref(), &dated)?;
+    report.sitemap_urls = published.sitemap_urls;
+    report.notices.extend(published.notice);
     Ok(report)
-}
-
-/// Writes `robots.txt` and, with a site URL, the sitemap files (see [`publish`]).
-fn publish_files(
-    dist: &Path,
-    base: &str,
-    site_url: Option<&str>,
-    routes: &[super::routes::Route],
-    report: &mut Report,
-) -> Result<(), String> {
-    let sitemap_url = site_url.map(|url| format!("{url}{base}sitemap.xml"));
-    write_file(
-        &dist.join("robots.txt"),
-        &publish::robots_txt(sitemap_url.as_deref()),
-    )
-    .map_err(|e| format!("robots.txt: {e}"))?;
-    let Some(site_url) = site_url else {
-        report.notices.push(
-            "no --site-url: sitemap.xml not written (it needs the site's absolute URLs)".into(),
-        );
-        return Ok(());
-    };
-    let files = publish::sitemap_files(site_url, base, routes, publish::MAX_URLS)
-        .map_err(|e| format!("sitemap.xml: {e}"))?;
-    for (name, xml) in &files {
-        write_file(&dist.join(name), xml).map_err(|e| format!("{name}: {e}"))?;
-    }
-    report.sitemap_urls = routes
-        .iter()
-        .filter(|r| !r.path.ends_with("/related"))
-        .count();
-    Ok(())
-}
-
-/// Writes `text` to `file` unless it already holds exactly that.
-fn write_file(file: &Path, text: &str) -> io::Result<()> {
-    if fs::read(file).is_ok_and(|old| old == text.as_bytes()) {
-        return Ok(());
-    }
-    write_page(file, text)
 }
 
 /// Renders and writes `routes`; returns what it did and the pages now on disk.
@@ -191,7 +152,7 @@ fn copy_shell(dist: &Path, dir: &str, shell: &str) -> Result<(), String> {
 /// Writes a page whole, through a temporary file: a host serving the folder never sends half a
 /// page, and a hard-linked copy of the old page keeps its bytes. Its compressed copies go, as
 /// `make build` writes them afresh: a host must never serve an old `.br` beside a new page.
-fn write_page(file: &Path, html: &str) -> io::Result<()> {
+pub(super) fn write_page(file: &Path, html: &str) -> io::Result<()> {
     if let Some(dir) = file.parent() {
         fs::create_dir_all(dir)?;
     }

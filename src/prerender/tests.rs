@@ -171,6 +171,9 @@ fn robots_txt_always_and_with_a_site_url_a_sitemap_of_every_article() {
     }
     assert!(locs.iter().all(|l| !l.ends_with("/related")));
     assert!(prerender(&dist, Some("news.example.org")).is_err());
+    // Without a site URL any more, the old sitemap goes: robots.txt no longer names it.
+    prerender(&dist, None).expect("pre-renders");
+    assert!(!dist.join("sitemap.xml").exists());
     let _ = fs::remove_dir_all(dist);
 }
 

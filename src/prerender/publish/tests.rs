@@ -58,9 +58,9 @@ fn a_sitemap_lists_absolute_urls_with_their_dates_without_related_views() {
         route("/sitemap", None),
         route("/articles/b&c", Some("not a date")),
     ];
-    let files =
+    let (files, count) =
         sitemap_files("https://news.example.org", "/news/", &routes, MAX_URLS).expect("xml");
-    assert_eq!(files.len(), 1);
+    assert_eq!((files.len(), count), (1, 4));
     assert_eq!(files[0].0, "sitemap.xml");
     let (root, entries) = parse(&files[0].1);
     assert_eq!(root, "urlset");
@@ -90,7 +90,8 @@ fn more_urls_than_a_file_holds_make_an_index_of_parts() {
             )
         })
         .collect();
-    let files = sitemap_files("https://news.example.org", "/", &routes, 2).expect("xml");
+    let (files, count) = sitemap_files("https://news.example.org", "/", &routes, 2).expect("xml");
+    assert_eq!(count, 5);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
