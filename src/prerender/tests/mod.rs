@@ -22,6 +22,20 @@ fn sample_site(name: &str) -> PathBuf {
     dist
 }
 
+/// Changes the first article of the home feed on disk with `edit`; returns its id.
+fn edit_first_article(dist: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let feed: crate::contract::FeedPage =
+        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
+            .expect("feed");
+    let id = feed.items[0].id.clone();
+    let path = dist.join(format!("api/articles/{id}.json"));
+    let mut article: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).expect("article")).expect("JSON");
+    edit(&mut article);
+    fs::write(&path, article.to_string()).expect("write");
+    id
+}
+
 fn page(dist: &Path, route: &str) -> String {
     fs::read_to_string(dist.join(file_of(route))).unwrap_or_else(|e| panic!("{route}: {e}"))
 }
@@ -133,149 +147,17 @@ fn with_the_api_on_another_origin_nothing_is_pre_rendered() {
 }
 
 #[test]
-fn robots_txt_always_and_with_a_site_url_a_sitemap_of_every_article() {
-    let dist = sample_site("sitemap");
-    let report = prerender(&dist, None).expect("pre-renders");
-    assert_eq!(
-        fs::read_to_string(dist.join("robots.txt")).expect("robots.txt"),
-        "User-agent: *\nAllow: /\n"
-    );
-    assert!(!dist.join("sitemap.xml").exists());
-    assert_eq!(report.notices.len(), 1, "{report:?}");
-
-    let report = prerender(&dist, Some("https://news.example.org/")).expect("pre-renders");
-    let robots = fs::read_to_string(dist.join("robots.txt")).expect("robots.txt");
-    assert!(robots.ends_with("Sitemap: https://news.example.org/news/sitemap.xml\n"));
-    let xml = fs::read_to_string(dist.join("sitemap.xml")).expect("sitemap.xml");
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    let (mut in_loc, mut locs) = (false, Vec::new());
-    loop {
-        match reader.read_event().expect("well-formed XML") {
-            quick_xml::events::Event::Start(e) => in_loc = e.name().into_inner() == "loc",
-            quick_xml::events::Event::Text(t) if in_loc => locs.push(t.to_string()),
-            quick_xml::events::Event::Eof => break,
-            _ => in_loc = false,
-        }
-    }
-    assert_eq!(locs.len(), report.sitemap_urls);
-    let articles = fs::read_dir(dist.join("api/articles")).expect("articles");
-    for entry in articles {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        let id = name.trim_end_matches(".json");
-        let url = format!("https://news.example.org/news/articles/{id}");
-        assert!(locs.contains(&url), "{url} not in the sitemap");
-    }
-    assert!(locs.iter().all(|l| !l.ends_with("/related")));
-    assert!(prerender(&dist, Some("news.example.org")).is_err());
-    // Without a site URL any more, the old sitemap goes: robots.txt no longer names it.
-    prerender(&dist, None).expect("pre-renders");
-    assert!(!dist.join("sitemap.xml").exists());
-    let _ = fs::remove_dir_all(dist);
-}
-
-#[test]
-fn the_page_data_is_what_the_page_was_rendered_from() {
-    let dist = sample_site("data");
-    prerender(&dist, None).expect("pre-renders");
-    let data = page_data_of(&page(&dist, "/sitemap"));
-    assert_eq!(data["route"], "/sitemap");
-    assert_eq!(urls_of(&data), ["/news/config.json", "/news/api/site.json"]);
-    assert!(
-        data["responses"][0][1].is_null(),
-        "no config.json: known missing"
-    );
-    let _ = fs::remove_dir_all(dist);
-}
-
-#[test]
-fn article_pages_carry_the_related_news_they_show_not_the_lists_it_was_ranked_from() {
-    let dist = sample_site("related");
-    let feed: crate::contract::FeedPage =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
-            .expect("feed");
-    let id = &feed.items[0].id;
-    let path = dist.join(format!("api/articles/{id}.json"));
-    let mut article: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&path).expect("article")).expect("JSON");
-    article["_news"]["related"] = serde_json::json!([]);
-    fs::write(&path, article.to_string()).expect("write");
-
-    let shell = Shell::parse(SHELL).expect("shell");
-    page_data::serve_from(site::source_for_tests(&dist, "/news/"));
-    let routes = [
-        (format!("/articles/{id}"), "related"),
-        (format!("/articles/{id}/related"), "related-news"),
-    ];
-    for (route, derived) in routes {
-        let html = render_page(&shell, "/news/", &route).expect("renders");
-        let data = page_data_of(&html);
-        let urls = urls_of(&data);
-        assert!(
-            !urls.iter().any(|u| u.contains("/category/")),
-            "{route}: {urls:?}"
-        );
-        let key = format!("/news/api/articles/{id}.json#{derived}");
-        let value = data["responses"]
-            .as_array()
-            .expect("responses")
-            .iter()
-            .find(|r| r[0] == key.as_str())
-            .map(|r| r[1].clone())
-            .unwrap_or_else(|| panic!("{route}: no {key} in {urls:?}"));
-        let related: Vec<crate::contract::ArticleSummary> =
-            serde_json::from_value(value.get("related").cloned().unwrap_or(value))
-                .expect("summaries");
-        assert!(!related.is_empty(), "{route}");
-        for summary in related {
-            assert!(html.contains(&summary.title), "{route}: {}", summary.title);
-        }
-    }
-    // The related page shows the article's title, not its body: the article is not carried.
-    let html = render_page(&shell, "/news/", &format!("/articles/{id}/related")).expect("renders");
-    let urls = urls_of(&page_data_of(&html)).join(" ");
-    assert!(!urls.contains(&format!("articles/{id}.json ")), "{urls}");
-    assert!(!urls.ends_with(&format!("articles/{id}.json")), "{urls}");
-    let _ = fs::remove_dir_all(dist);
-}
-
-/// The page-data block of a pre-rendered page.
-fn page_data_of(html: &str) -> serde_json::Value {
-    let start = html.find("id=\"page-data\">").expect("block") + "id=\"page-data\">".len();
-    let end = start + html[start..].find("</script>").expect("end");
-    serde_json::from_str(&html[start..end]).expect("JSON")
-}
-
-fn urls_of(data: &serde_json::Value) -> Vec<&str> {
-    data["responses"]
-        .as_array()
-        .expect("responses")
-        .iter()
-        .map(|r| r[0].as_str().expect("url"))
-        .collect()
-}
-
-#[test]
 fn hostile_data_renders_as_text_and_sanitized_markup() {
     let payloads: Vec<String> =
-        serde_json::from_str(include_str!("../../tests/xss/payloads.json")).expect("payloads");
+        serde_json::from_str(include_str!("../../../tests/xss/payloads.json")).expect("payloads");
     let dist = sample_site("xss");
-    let feed: crate::contract::FeedPage =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
-            .expect("feed");
-    let id = &feed.items[0].id;
-    let path = dist.join(format!("api/articles/{id}.json"));
-    let mut article: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&path).expect("article")).expect("JSON");
     let hostile = payloads.join("\n");
-    article["title"] = hostile.clone().into();
-    article["summary"] = hostile.clone().into();
-    article["content_html"] = hostile.into();
-    article["tags"] = serde_json::json!(payloads);
-    fs::write(&path, article.to_string()).expect("write");
+    let id = edit_first_article(&dist, |article| {
+        article["title"] = hostile.clone().into();
+        article["summary"] = hostile.clone().into();
+        article["content_html"] = hostile.into();
+        article["tags"] = serde_json::json!(payloads);
+    });
 
     let shell = Shell::parse(SHELL).expect("shell");
     page_data::serve_from(site::source_for_tests(&dist, "/news/"));
@@ -391,3 +273,6 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
     }
     out
 }
+
+mod page_weight;
+mod published;
