@@ -90,7 +90,7 @@ build: build-tools api
 build-debug: build-tools api
 	trunk build --no-default-features --features hydrate,search --dist target/dist-debug
 	cp target/dist-debug/index.html target/dist-debug/404.html
-	target/builder/news-builder prerender target/dist-debug
+	target/builder/news-builder prerender target/dist-debug --site-url $(TEST_SITE_URL)
 
 test: test-tools test-unit test-wasm test-e2e
 

@@ -90,7 +90,7 @@ pub(super) fn text_now(url: &str) -> Option<Result<Rc<str>, ApiError>> {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{serve_from, take_page};
+pub use server::{serve_from, take_page, unrecorded};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -138,6 +138,15 @@ mod server {
                 used.push((url.to_owned(), body));
             }
         });
+    }
+
+    /// Runs `f`, forgetting what it reads: reads the pre-renderer makes beside a page (its feeds
+    /// and structured data) never travel inside the page.
+    pub fn unrecorded<T>(f: impl FnOnce() -> T) -> T {
+        let at = mark();
+        let value = f();
+        USED.with(|u| u.borrow_mut().truncate(at));
+        value
     }
 
     /// Where the record of used documents stands now.

@@ -107,6 +107,9 @@ fn prerender(args: &[String]) -> Result<(), String> {
     if report.sitemap_urls > 0 {
         println!("sitemap.xml lists {} URLs", report.sitemap_urls);
     }
+    if report.feeds > 0 {
+        println!("{} Atom feeds (atom.xml, feeds/)", report.feeds);
+    }
     for failed in report.failed.iter().take(20) {
         eprintln!("left to the app: {failed}");
     }

@@ -1,8 +1,13 @@
 //! After each in-app navigation: focus moves to the new page's `<h1>` and a polite live region
-//! announces the page, as a full page load would for a screen reader.
+//! announces the page, as a full page load would for a screen reader; the head elements that
+//! described the page first loaded (its canonical link, its structured data) go.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+
+/// The attribute the pre-renderer puts on head elements that describe the page it wrote, not the
+/// site.
+pub const FIRST_PAGE: &str = "data-first-page";
 
 /// Shared by the announcer and every [`PageHeading`]; the app provides it above both.
 #[derive(Debug, Clone, Copy)]
@@ -31,10 +36,27 @@ pub fn RouteAnnouncer() -> impl IntoView {
         let path = format!("{}{}", location.pathname.get(), location.search.get());
         if previous.as_ref().is_some_and(|p| *p != path) {
             focus.pending.set(true);
+            forget_first_page_head();
         }
         path
     });
     view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true">{move || focus.announcement.get()}</div> }
+}
+
+/// Removes the head elements marked [`FIRST_PAGE`]: after a navigation they would name the
+/// wrong page.
+fn forget_first_page_head() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(nodes) = document.query_selector_all(&format!("head [{FIRST_PAGE}]")) else {
+        return;
+    };
+    for node in (0..nodes.length()).filter_map(|i| nodes.item(i)) {
+        if let Some(parent) = node.parent_node() {
+            let _ = parent.remove_child(&node);
+        }
+    }
 }
 
 /// A page's `<h1>`: takes the focus (and is announced) when it appears after a navigation.

@@ -3,6 +3,8 @@
 //! the route's path (`articles/{id}/index.html`) with the data it was rendered from, which the
 //! browser then hydrates (see `docs/prerender.md`).
 
+mod feeds;
+mod head;
 mod publish;
 mod routes;
 mod shell;

@@ -1,6 +1,6 @@
-//! What search engines read beside the pages: `robots.txt`, and with the site's public URL a
-//! `sitemap.xml` per the sitemaps.org protocol (an index of parts when there are more than
-//! [`MAX_URLS`] pages).
+//! What search engines and feed readers read beside the pages: `robots.txt`, and with the site's
+//! public URL a `sitemap.xml` per the sitemaps.org protocol (an index of parts when there are more
+//! than [`MAX_URLS`] pages) and the Atom feeds.
 
 use std::fs;
 use std::io::{self, Cursor};
@@ -9,6 +9,8 @@ use std::path::Path;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
+use super::feeds::{feed_files, COLUMN_DIR};
+use super::head::PageHeads;
 use super::routes::Route;
 use super::site::write_page;
 use crate::dates::Timestamp;
@@ -23,40 +25,50 @@ const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 pub struct Published {
     /// The URLs the sitemap lists (0 without a site URL).
     pub sitemap_urls: usize,
-    /// Why no sitemap was written, when none was.
-    pub notice: Option<String>,
+    /// The Atom feeds written (0 without a site URL).
+    pub feeds: usize,
+    /// What was left out, and why.
+    pub notices: Vec<String>,
 }
 
-/// Writes `robots.txt` into `dist` and, with a site URL, the sitemap files of `routes`; sitemap
-/// files a previous run wrote that are not part of this one are removed (a smaller site, or no
-/// site URL any more). A file whose bytes did not change is not rewritten.
+/// Writes `robots.txt` into `dist` and, with the site's public URLs (`heads`), the sitemap files
+/// of `routes` and the feeds; sitemap and feed files a previous run wrote that are not part of
+/// this one are removed (a smaller site, a column gone, no site URL any more). A file whose bytes
+/// did not change is not rewritten.
 pub fn write_files(
     dist: &Path,
     base: &str,
-    site_url: Option<&str>,
+    heads: Option<&PageHeads>,
     routes: &[Route],
 ) -> Result<Published, String> {
+    let site_url = heads.map(|h| h.public.site_url());
     let sitemap_url = site_url.map(|url| format!("{url}{base}sitemap.xml"));
     write_file(dist, "robots.txt", &robots_txt(sitemap_url.as_deref()))?;
     let mut published = Published::default();
-    let files = match site_url {
-        Some(url) => {
-            let (files, count) = sitemap_files(url, base, routes, MAX_URLS)
+    let (sitemaps, feeds) = match heads {
+        Some(heads) => {
+            let (sitemaps, count) = sitemap_files(heads.public.site_url(), base, routes, MAX_URLS)
                 .map_err(|e| format!("sitemap.xml: {e}"))?;
             published.sitemap_urls = count;
-            files
+            let (feeds, notices) = feed_files(&heads.api, &heads.site, &heads.public)?;
+            published.feeds = feeds.len();
+            published.notices = notices;
+            (sitemaps, feeds)
         }
         None => {
-            published.notice = Some(
-                "no --site-url: sitemap.xml not written (it needs the site's absolute URLs)".into(),
+            published.notices.push(
+                "no --site-url: sitemap.xml, the Atom feeds, canonical links and structured data \
+                 not written (they need the site's absolute URLs)"
+                    .into(),
             );
-            Vec::new()
+            (Vec::new(), Vec::new())
         }
     };
-    for (name, xml) in &files {
+    for (name, xml) in sitemaps.iter().chain(&feeds) {
         write_file(dist, name, xml)?;
     }
-    remove_stale_sitemaps(dist, &files).map_err(|e| format!("sitemap files: {e}"))?;
+    remove_stale_sitemaps(dist, &sitemaps).map_err(|e| format!("sitemap files: {e}"))?;
+    remove_stale_feeds(dist, &feeds).map_err(|e| format!("feed files: {e}"))?;
     Ok(published)
 }
 
@@ -77,6 +89,31 @@ fn remove_stale_sitemaps(dist: &Path, files: &[(String, String)]) -> io::Result<
             stem == "sitemap.xml" || (stem.starts_with("sitemap-") && stem.ends_with(".xml"));
         if ours && !files.iter().any(|(f, _)| f == stem) {
             fs::remove_file(dist.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes the site's feed and the column feeds (with their compressed copies) that are not in
+/// `files`.
+fn remove_stale_feeds(dist: &Path, files: &[(String, String)]) -> io::Result<()> {
+    let kept = |name: &str| files.iter().any(|(f, _)| f == name);
+    let mut candidates: Vec<String> = ["atom.xml", "atom.xml.br", "atom.xml.gz"]
+        .map(String::from)
+        .into();
+    if let Ok(entries) = fs::read_dir(dist.join(COLUMN_DIR)) {
+        for entry in entries {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            candidates.push(format!("{COLUMN_DIR}/{name}"));
+        }
+    }
+    for name in candidates {
+        let stem = name.trim_end_matches(".br").trim_end_matches(".gz");
+        if stem.ends_with(".xml") && !kept(stem) {
+            match fs::remove_file(dist.join(&name)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
         }
     }
     Ok(())
@@ -200,7 +237,7 @@ fn entry(
 
 /// An RFC 3339 date as the W3C datetime a sitemap takes (with `T` and `Z` upper case); a date
 /// that does not parse is left out rather than written wrong.
-fn w3c_date(date: &str) -> Option<String> {
+pub(super) fn w3c_date(date: &str) -> Option<String> {
     Timestamp::parse(date)?;
     let mut w3c = date.to_owned();
     w3c.replace_range(10..11, "T");

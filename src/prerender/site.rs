@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use super::head::{self, PageHeads, Public};
 use super::routes::dated_routes;
 use super::{file_of, publish, render_page, Shell};
 use crate::api::{self, page_data};
@@ -28,6 +29,8 @@ pub struct Report {
     pub notices: Vec<String>,
     /// The URLs `sitemap.xml` lists (0 without a site URL).
     pub sitemap_urls: usize,
+    /// The Atom feeds written (0 without a site URL).
+    pub feeds: usize,
 }
 
 /// The folders pre-rendered pages live in (besides the home page).
@@ -35,8 +38,8 @@ const PAGE_DIRS: &[&str] = &["articles", "category", "page", "sitemap"];
 
 /// Pre-renders the site built into `dist` (Trunk's output with the API and `404.html`, the
 /// app's plain shell) at the deploy path its `<base href>` names, and writes `robots.txt` and,
-/// with the site's public URL (`https://host`, checked by [`publish::site_url`]), `sitemap.xml`.
-/// A route whose data is missing or unreadable is left to the app and reported; the others are
+/// with the site's public URL (`https://host`, checked by [`publish::site_url`]), `sitemap.xml`,
+/// the Atom feeds and each page's canonical link and structured data. A route whose data is missing or unreadable is left to the app and reported; the others are
 /// still written.
 pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> {
     let site_url = site_url.map(publish::site_url).transpose()?;
@@ -52,9 +55,8 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
         Some(Err(e)) => return Err(format!("config.json: {e:?}")),
         None => return Err("config.json cannot be read".into()),
     };
-    // Routes that are not pre-rendered get the plain shell; search at least answers 200 there.
-    copy_shell(dist, "search", &shell_html)?;
     if !api.base().starts_with(&base) {
+        copy_shell(dist, "search", &shell_html)?;
         copy_shell(dist, "", &shell_html)?;
         publish::write_files(dist, &base, None, &[])?;
         let removed = remove_stale(dist, &HashSet::new()).map_err(|e| e.to_string())?;
@@ -70,11 +72,28 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
     }
     let dated = dated_routes(&api)?;
     let routes: Vec<String> = dated.iter().map(|r| r.path.clone()).collect();
+    let heads = match &site_url {
+        Some(url) => Some(PageHeads {
+            public: Public::new(url, &base, api.base()),
+            site: api
+                .site_now()
+                .ok_or("site.json: not found")?
+                .map_err(|e| format!("site.json: {e}"))?,
+            api: api.clone(),
+        }),
+        None => None,
+    };
     let _ = page_data::take_page("");
+    // Search is not pre-rendered: the plain shell, so that it answers 200, with the site's feed.
+    let search = match &heads {
+        Some(heads) => head::insert(&shell_html, &heads.site_feed()),
+        None => shell_html.clone(),
+    };
+    copy_shell(dist, "search", &search)?;
 
     let results = on_every_core(&routes, 1, |_, part| {
         page_data::serve_from(source(dist, &base));
-        write_pages(dist, &shell, &base, part)
+        write_pages(dist, &shell, &base, part, heads.as_ref())
     });
     let mut report = Report::default();
     let mut pages = HashSet::new();
@@ -86,9 +105,10 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
         pages.extend(written);
     }
     report.removed = remove_stale(dist, &pages).map_err(|e| e.to_string())?;
-    let published = publish::write_files(dist, &base, site_url.as_deref(), &dated)?;
+    let published = publish::write_files(dist, &base, heads.as_ref(), &dated)?;
     report.sitemap_urls = published.sitemap_urls;
-    report.notices.extend(published.notice);
+    report.feeds = published.feeds;
+    report.notices.extend(published.notices);
     Ok(report)
 }
 
@@ -98,12 +118,16 @@ fn write_pages(
     shell: &Shell,
     base: &str,
     routes: &[String],
+    heads: Option<&PageHeads>,
 ) -> io::Result<(Report, Vec<PathBuf>)> {
     let mut report = Report::default();
     let mut pages = Vec::with_capacity(routes.len());
     for route in routes {
         let html = match render_page(shell, base, route) {
-            Ok(html) => html,
+            Ok(html) => match heads {
+                Some(heads) => head::insert(&html, &heads.of(route)),
+                None => html,
+            },
             Err(why) => {
                 report.failed.push(format!("{route}: {why}"));
                 continue;
@@ -219,43 +243,4 @@ fn remove_stale(dist: &Path, keep: &HashSet<PathBuf>) -> io::Result<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_deploy_path_from_the_shell() {
-        assert_eq!(
-            base_href("<base href=\"/news/\" />").as_deref(),
-            Some("/news/")
-        );
-        assert_eq!(base_href("<base href=\"/\"/>").as_deref(), Some("/"));
-        assert_eq!(base_href("<head></head>"), None);
-    }
-
-    #[test]
-    fn serves_only_files_below_the_site() {
-        let root = std::env::temp_dir().join(format!("prerender-src-{}", std::process::id()));
-        let site = root.join("site");
-        fs::create_dir_all(site.join("api")).expect("dir");
-        fs::write(site.join("api/site.json"), "{}").expect("write");
-        fs::write(root.join("secret.json"), "{}").expect("write");
-        let read = source(&site, "/news/");
-        assert_eq!(read("/news/api/site.json").as_deref(), Some("{}"));
-        assert_eq!(read("/news/api/none.json"), None);
-        assert_eq!(read("/news/../secret.json"), None);
-        assert_eq!(read("/news/api/../../secret.json"), None);
-        assert_eq!(read("https://elsewhere.example/api/site.json"), None);
-        let _ = fs::remove_dir_all(root);
-    }
-
-    #[test]
-    fn compressed_copies_belong_to_their_page() {
-        let page = Path::new("/d/articles/a/index.html");
-        assert_eq!(page_of(page).as_deref(), Some(page));
-        assert_eq!(
-            page_of(Path::new("/d/articles/a/index.html.br")).as_deref(),
-            Some(page)
-        );
-        assert_eq!(page_of(Path::new("/d/articles/a/other.html")), None);
-    }
-}
+mod tests;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { articleIdOf } from './pages';
+import { articleIdOf, SITE_URL } from './pages';
 
 test('every route loads, and reloads, under the deploy path', async ({ page, app, api, sitePath }) => {
   const feed = await api.feed(1);
@@ -159,9 +159,6 @@ test('routes that are not pre-rendered get the plain shell, never another page; 
     expect(html).toContain('<noscript>');
   }
 });
-
-// `make test-e2e` builds with SITE_URL=https://news.example.org (the Makefile's TEST_SITE_URL).
-const SITE_URL = 'https://news.example.org';
 
 test('robots.txt names the sitemap, and sitemap.xml lists the pages at the site URL', async ({ page, request, api, sitePath }) => {
   const site = `${SITE_URL}${sitePath}`;

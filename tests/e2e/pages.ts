@@ -8,6 +8,8 @@ import { expect, type APIRequestContext, type Locator, type Page } from '@playwr
 
 export const SITE_TITLE = '青川市食品安全资讯';
 export const PAGE_SIZE = 10;
+/** The site's public URL: `make test-e2e` builds with SITE_URL=https://news.example.org (the Makefile's TEST_SITE_URL). */
+export const SITE_URL = 'https://news.example.org';
 
 export const COLUMNS = [
   { slug: 'notices', name: '通知公告' },
@@ -36,6 +38,17 @@ export function escapeRegExp(text: string): string {
 /** "1234" → "1,234", the way the UI shows view counts. */
 export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Waits until the app has hydrated: the theme switch responds only then. Leaves the theme as it was. */
+export async function waitForHydration(page: Page): Promise<void> {
+  const theme = page.getByRole('button', { name: '深色模式' });
+  await expect(async () => {
+    await theme.click();
+    await expect(theme).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await theme.click();
+  await expect(theme).toHaveAttribute('aria-pressed', 'false');
 }
 
 /** The path of an article page. */

@@ -5,7 +5,7 @@
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { Api, escapeRegExp } from './pages';
+import { Api, escapeRegExp, waitForHydration } from './pages';
 
 /**
  * Console errors and warnings, but two notes that are not problems: Chromium's about `integrity`
@@ -20,17 +20,6 @@ function watchConsole(page: Page): string[] {
     messages.push(`${m.type()}: ${m.text()}`);
   });
   return messages;
-}
-
-/** Waits until the app has hydrated: the theme switch responds only then. Leaves the theme as it was. */
-async function waitForHydration(page: Page): Promise<void> {
-  const theme = page.getByRole('button', { name: '深色模式' });
-  await expect(async () => {
-    await theme.click();
-    await expect(theme).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
-  }).toPass({ timeout: 20_000 });
-  await theme.click();
-  await expect(theme).toHaveAttribute('aria-pressed', 'false');
 }
 
 test('the first HTML response has the title, the body and the meta tags', async ({ request, api, sitePath }) => {

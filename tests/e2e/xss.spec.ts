@@ -90,7 +90,9 @@ async function executableInDom(page: Page): Promise<string[]> {
       if (tag === 'base' && el.closest('body')) found.push('<base> in the page');
       if (tag === 'form' && el.getAttribute('role') !== 'search') found.push('<form>');
       if (tag === 'meta' && el.getAttribute('http-equiv')) found.push('<meta http-equiv>');
-      const ownInline = el.closest('head') && el.textContent === themeScript;
+      // In the head: the theme script, and the pre-renderer's JSON-LD, a data block never run.
+      const ownInline = el.closest('head')
+        && (el.textContent === themeScript || el.getAttribute('type') === 'application/ld+json');
       if (tag === 'script' && ((!el.getAttribute('src') && !ownInline) || el.closest('body'))) found.push('<script> in the page');
       for (const attr of Array.from(el.attributes)) {
         const name = attr.name.toLowerCase();

@@ -274,5 +274,6 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
     out
 }
 
+mod feeds;
 mod page_weight;
 mod published;
