@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod gov;
+
+pub use gov::{Disclosure, Organization, ICP_LOOKUP};
+
 /// The `version` every list page declares.
 pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
 
@@ -19,6 +23,9 @@ pub struct Site {
     pub language: String,
     pub page_size: u32,
     pub categories: Vec<Category>,
+    /// Who runs the site (a government site's footer); absent when nothing is set.
+    #[serde(default, skip_serializing_if = "Organization::is_empty")]
+    pub organization: Organization,
 }
 
 impl Site {
@@ -184,6 +191,9 @@ pub struct ArticleMeta {
     pub prev: Option<AdjacentArticle>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<AdjacentArticle>,
+    /// The 信息公开 fields of a public document; absent when nothing is set.
+    #[serde(default, skip_serializing_if = "Disclosure::is_empty")]
+    pub disclosure: Disclosure,
 }
 
 /// A related article, as the publisher chose it.

@@ -114,6 +114,14 @@ pub struct Strings {
     pub link_copied: &'static str,
     pub copy_failed: &'static str,
     pub share_failed: &'static str,
+    /// The footer's labels of who runs the site: 主办单位, 承办单位, 联系方式, 网站标识码.
+    pub org_sponsor: &'static str,
+    pub org_operator: &'static str,
+    pub org_contact: &'static str,
+    pub org_site_code: &'static str,
+    /// The caption and row labels of an article's 信息公开 table, in `Disclosure::FIELDS` order.
+    pub disclosure: &'static str,
+    pub disclosure_fields: [&'static str; 6],
 }
 
 impl Strings {

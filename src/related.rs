@@ -75,6 +75,7 @@ mod tests {
                 related: vec![],
                 prev: None,
                 next: None,
+                disclosure: Default::default(),
             },
         }
     }

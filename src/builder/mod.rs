@@ -144,6 +144,8 @@ pub fn build(
         language: site.language.clone(),
         page_size: site.page_size,
         categories,
+        // Checked when site.toml was parsed.
+        organization: site.organization().unwrap_or_default(),
     };
     out.push(("site.json".into(), to_json(&site_doc)));
     out.sort_by(|a, b| a.0.cmp(&b.0));

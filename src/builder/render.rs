@@ -182,6 +182,7 @@ pub fn placeholder() -> Article {
             related: Vec::new(),
             prev: None,
             next: None,
+            disclosure: Default::default(),
         },
     }
 }
@@ -214,6 +215,7 @@ fn to_article(a: &SourceArticle) -> Article {
             related: Vec::new(),
             prev: None,
             next: None,
+            disclosure: a.disclosure.clone(),
         },
     }
 }

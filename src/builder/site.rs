@@ -1,8 +1,12 @@
 //! `site.toml`: the site's settings, its columns and the related-news tuning.
 
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::Diagnostic;
+use crate::contract::Organization;
 
 /// The parsed `site.toml`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -18,6 +22,10 @@ pub struct SiteConfig {
     pub columns: Vec<ColumnConfig>,
     #[serde(default)]
     pub related: RelatedConfig,
+    /// `[organization]`: who runs the site (a government site's footer), checked into
+    /// [`SiteConfig::organization`].
+    #[serde(default, rename = "organization")]
+    organization_table: BTreeMap<String, String>,
 }
 
 /// One column, in navigation order.
@@ -108,6 +116,9 @@ impl SiteConfig {
             }
             seen.push(&column.slug);
         }
+        if let Err(e) = config.organization() {
+            errors.push(Diagnostic::new(file, find_line(text, "[organization]"), e));
+        }
         let r = &config.related;
         if [r.column_weight, r.tags_weight, r.month_weight]
             .iter()
@@ -126,10 +137,37 @@ impl SiteConfig {
         }
     }
 
+    /// Who runs the site, from `[organization]`.
+    pub fn organization(&self) -> Result<Organization, String> {
+        string_table(
+            &self.organization_table,
+            &Organization::FIELDS,
+            "organization",
+        )
+    }
+
     /// The column with this slug.
     pub fn column(&self, slug: &str) -> Option<&ColumnConfig> {
         self.columns.iter().find(|c| c.slug == slug)
     }
+}
+
+/// A table of strings (`[organization]`, an article's `disclosure`) read into `T`: every key must
+/// be one of `fields` (a misspelt key is an error, never a field silently left empty).
+pub fn string_table<T: DeserializeOwned>(
+    table: &BTreeMap<String, String>,
+    fields: &[&str],
+    what: &str,
+) -> Result<T, String> {
+    if let Some(key) = table.keys().find(|k| !fields.contains(&k.as_str())) {
+        return Err(format!(
+            "{what}: unknown field `{key}`, expected one of {}",
+            fields.join(", ")
+        ));
+    }
+    serde_json::to_value(table)
+        .and_then(serde_json::from_value)
+        .map_err(|e| format!("{what}: {e}"))
 }
 
 /// The 1-based line of byte offset `offset` in `text`.
@@ -197,5 +235,23 @@ threshold = 70
         let errors =
             SiteConfig::parse("site.toml", "title = \"x\"\ncolums = []\n").expect_err("typo");
         assert_eq!(errors[0].line, 2, "{}", errors[0]);
+    }
+
+    #[test]
+    fn reads_the_organization_and_names_a_misspelt_key() {
+        let site = SiteConfig::parse("site.toml", SITE).expect("valid");
+        assert!(site.organization().expect("empty").is_empty());
+        let with = format!("{SITE}\n[organization]\nsponsor = \"某市人民政府办公室\"\nicp = \"某ICP备1号\"\n");
+        let org = SiteConfig::parse("site.toml", &with)
+            .expect("valid")
+            .organization()
+            .expect("known keys");
+        assert_eq!(org.sponsor.as_deref(), Some("某市人民政府办公室"));
+        assert_eq!(org.icp.as_deref(), Some("某ICP备1号"));
+        let typo = with.replace("sponsor =", "sponser =");
+        let errors = SiteConfig::parse("site.toml", &typo).expect_err("typo");
+        let line = typo.lines().position(|l| l == "[organization]").expect("table") + 1;
+        assert_eq!(errors[0].line, line, "{}", errors[0]);
+        assert!(errors[0].to_string().contains("`sponser`"), "{}", errors[0]);
     }
 }

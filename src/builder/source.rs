@@ -1,10 +1,12 @@
 //! One Markdown file per article, with TOML (`+++`) or YAML (`---`) front matter.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
-use super::site::line_of;
+use super::site::{line_of, string_table};
 use super::Diagnostic;
-use crate::contract::is_valid_id;
+use crate::contract::{is_valid_id, Disclosure};
 use crate::dates::Timestamp;
 
 /// An article as read from its file, checked except for its column (which needs the site).
@@ -26,6 +28,8 @@ pub struct SourceArticle {
     pub summary: Option<String>,
     pub image: Option<String>,
     pub language: Option<String>,
+    /// The 信息公开 fields, when the article is a public document.
+    pub disclosure: Disclosure,
     /// The Markdown body (raw HTML in it is allowed and sanitized).
     pub body: String,
 }
@@ -46,6 +50,8 @@ struct FrontMatter {
     summary: Option<String>,
     image: Option<String>,
     language: Option<String>,
+    #[serde(default)]
+    disclosure: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,6 +118,11 @@ pub fn parse_article(file: &str, stem: &str, text: &str) -> Result<SourceArticle
             }
         }
     }
+    let disclosure = string_table(&fm.disclosure, &Disclosure::FIELDS, "disclosure")
+        .unwrap_or_else(|e| {
+            errors.push(Diagnostic::new(file, key_line("disclosure"), e));
+            Disclosure::default()
+        });
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -134,6 +145,7 @@ pub fn parse_article(file: &str, stem: &str, text: &str) -> Result<SourceArticle
         summary: fm.summary,
         image: fm.image,
         language: fm.language,
+        disclosure,
         body: body.to_owned(),
     })
 }
@@ -187,6 +199,28 @@ mod tests {
         assert_eq!(a.id, "custom-id");
         assert_eq!(a.authors, ["A", "B"]);
         assert_eq!(a.date, "2025-03-14T09:30:00+08:00");
+    }
+
+    #[test]
+    fn reads_disclosure_fields_in_toml_and_yaml() {
+        let toml = TOML_ARTICLE.replacen(
+            "views = 12\n",
+            "views = 12\n[disclosure]\ndocument_no = \"某发〔2025〕1号\"\nvalidity = \"有效\"\n",
+            1,
+        );
+        let a = parse_article("a.md", "a", &toml).expect("valid");
+        assert_eq!(a.disclosure.document_no.as_deref(), Some("某发〔2025〕1号"));
+        assert_eq!(a.disclosure.validity.as_deref(), Some("有效"));
+        let yaml = "---\ntitle: T\ndate: 2025-03-14T09:30:00+08:00\ncolumn: c\ndisclosure:\n  index_no: X-1\n  issuer: 某局\n---\nBody\n";
+        let a = parse_article("b.md", "b", yaml).expect("valid yaml");
+        assert_eq!(a.disclosure.index_no.as_deref(), Some("X-1"));
+        assert!(parse_article("c.md", "c", TOML_ARTICLE)
+            .expect("valid")
+            .disclosure
+            .is_empty());
+        let typo = yaml.replace("issuer:", "isuer:");
+        let error = first_error(&typo);
+        assert!(error.starts_with("x.md:5: disclosure: unknown field `isuer`"), "{error}");
     }
 
     fn first_error(text: &str) -> String {

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use crate::components::language::LanguageSwitch;
 use crate::components::strings;
 use crate::components::ThemeToggle;
-use crate::contract::Site;
+use crate::contract::{Organization, Site, ICP_LOOKUP};
 use crate::{links, PageBase};
 
 /// Site title and the column navigation; the current column is marked with `aria-current`.
@@ -67,7 +67,8 @@ fn NavLink(href: String, label: String, #[prop(optional)] exact: bool) -> impl I
     view! { <a href=href aria-current=current>{label}</a> }
 }
 
-/// The footer with the site map link.
+/// The footer with the site map link and, when the site names them, who runs it and its filing
+/// numbers (a government site's footer).
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let t = strings();
@@ -78,6 +79,38 @@ pub fn SiteFooter() -> impl IntoView {
                 <a href=links::sitemap()>{t.sitemap}</a>
             </p>
             <p class="site-footer__about">{site.description.clone().unwrap_or_default()}</p>
+            {(!site.organization.is_empty()).then(|| organization(&site.organization))}
         </footer>
+    }
+}
+
+/// 主办单位, 承办单位, 联系方式 and 网站标识码 as a list of terms; the ICP and public-security
+/// filing numbers linked to where they can be checked.
+fn organization(org: &Organization) -> impl IntoView {
+    let t = strings();
+    let terms = [
+        (t.org_sponsor, &org.sponsor),
+        (t.org_operator, &org.operator),
+        (t.org_contact, &org.contact),
+        (t.org_site_code, &org.site_code),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| {
+        let value = value.clone()?;
+        Some(view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+    })
+    .collect_view();
+    let icp = org
+        .icp
+        .clone()
+        .map(|number| view! { <a href=ICP_LOOKUP rel="noopener">{number}</a> });
+    let police = org
+        .public_security
+        .clone()
+        .zip(org.public_security_url())
+        .map(|(number, href)| view! { <a href=href rel="noopener">{number}</a> });
+    view! {
+        <dl class="site-footer__org">{terms}</dl>
+        <p class="site-footer__filings">{icp}{police}</p>
     }
 }

@@ -139,3 +139,37 @@ fn article_round_trips_through_serde() {
     let text = serde_json::to_string(&a).expect("serializes");
     assert_eq!(decode::<Article>(&text), Ok(a));
 }
+
+#[test]
+fn government_fields_are_optional_and_round_trip() {
+    let site = r#"{"version":"1","title":"t","language":"zh-CN","page_size":10,"categories":[]}"#;
+    let plain: Site = decode(site).expect("a v1 site.json without them");
+    assert!(plain.organization.is_empty());
+    assert!(!serde_json::to_string(&plain).expect("json").contains("organization"));
+    let with = site.replace(
+        "\"categories\":[]",
+        r#""categories":[],"organization":{"icp":"某ICP备1号","public_security":"某公网安备 110105 02号","extra":1}"#,
+    );
+    let site: Site = decode(&with).expect("unknown fields ignored");
+    assert_eq!(site.organization.icp.as_deref(), Some("某ICP备1号"));
+    assert_eq!(
+        site.organization.public_security_url().as_deref(),
+        Some("https://beian.mps.gov.cn/#/query/webSearch?code=11010502")
+    );
+    let article: Article = decode(ARTICLE).expect("valid");
+    assert!(article.news.disclosure.is_empty());
+    let with = ARTICLE.replace(
+        "\"source\": \"青川日报\",",
+        r#""source": "青川日报", "disclosure": {"document_no": "某发〔2025〕1号"},"#,
+    );
+    let article: Article = decode(&with).expect("valid");
+    assert_eq!(
+        article.news.disclosure.values()[2],
+        Some("某发〔2025〕1号")
+    );
+    let no_digits = Organization {
+        public_security: Some("备案中".into()),
+        ..Organization::default()
+    };
+    assert_eq!(no_digits.public_security_url(), None);
+}

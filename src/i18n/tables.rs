@@ -64,6 +64,19 @@ pub static ZH: Strings = Strings {
     link_copied: "链接已复制",
     copy_failed: "复制失败，请手动复制地址栏中的链接",
     share_failed: "分享失败，请复制链接后手动分享",
+    org_sponsor: "主办单位",
+    org_operator: "承办单位",
+    org_contact: "联系方式",
+    org_site_code: "网站标识码",
+    disclosure: "信息公开",
+    disclosure_fields: [
+        "索引号",
+        "发布机构",
+        "文号",
+        "成文日期",
+        "主题分类",
+        "有效性",
+    ],
 };
 
 /// English.
@@ -128,4 +141,10 @@ pub static EN: Strings = Strings {
     link_copied: "Link copied",
     copy_failed: "Could not copy: copy the address from the address bar",
     share_failed: "Could not share: copy the link and share it yourself",
+    org_sponsor: "Organizer",
+    org_operator: "Operated by",
+    org_contact: "Contact",
+    org_site_code: "Site code",
+    disclosure: "Public information",
+    disclosure_fields: ["Index No.", "Issued by", "Document No.", "Date written", "Subject", "Validity"],
 };

@@ -12,6 +12,7 @@ const ROUTES = [
   '/category/inspections',
   'article',
   'related',
+  'disclosure',
   '/sitemap',
   '/search',
   '/search?q=' + encodeURIComponent('食品安全'),
@@ -34,6 +35,9 @@ for (const theme of THEMES) {
         if (route === 'article' || route === 'related') {
           const { article } = await api.findArticle((a) => (a._news.related ?? []).length > 0);
           path = route === 'article' ? `/articles/${article.id}` : `/articles/${article.id}/related`;
+        } else if (route === 'disclosure') {
+          // An article with its 信息公开 table.
+          path = `/articles/${(await api.findArticle((a) => a._news.disclosure !== undefined)).article.id}`;
         }
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

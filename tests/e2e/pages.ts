@@ -111,6 +111,7 @@ export interface ArticleDoc {
     related?: { id: string; title: string; date_published: string }[];
     prev?: { id: string; title: string };
     next?: { id: string; title: string };
+    disclosure?: Record<string, string>;
   };
 }
 

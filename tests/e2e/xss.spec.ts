@@ -29,6 +29,9 @@ function hostileApi(payloads: string[]) {
     language: 'zh-CN',
     page_size: 10,
     categories: COLUMNS.map((slug, i) => ({ slug, name: at(2 + i), description: at(6 + i), count: payloads.length })),
+    organization: {
+      sponsor: at(11), operator: at(12), contact: at(13), site_code: at(14), icp: at(15), public_security: `${at(16)} 123`,
+    },
   };
   const items = payloads.map((p, i) => ({
     id: `xss-${i}`,
@@ -60,6 +63,9 @@ function hostileApi(payloads: string[]) {
       related: payloads.slice(0, 5).map((p, i) => ({ id: `xss-${i}`, title: p, date_published: '2026-01-01T08:00:00+08:00' })),
       prev: { id: 'xss-1', title: at(9) },
       next: { id: 'xss-2', title: at(10) },
+      disclosure: {
+        index_no: at(17), issuer: at(18), document_no: at(19), date_written: at(20), subject: at(21), validity: at(22),
+      },
     },
   });
   return { site, feed, article };

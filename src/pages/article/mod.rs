@@ -13,7 +13,7 @@ use crate::components::share::ShareControls;
 use crate::components::{ArticleBody, ErrorView, Loading, PageHeading};
 use crate::contract::{Article, Site};
 use crate::pages::use_param;
-use parts::{AdjacentNav, ArticleMetaLine, BackToList, Breadcrumb, TagList};
+use parts::{AdjacentNav, ArticleMetaLine, BackToList, Breadcrumb, DisclosureTable, TagList};
 use related_section::RelatedSection;
 
 /// The article with its meta line, body, tags, related news and previous/next links.
@@ -62,6 +62,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| article.title.clone());
     let body = article.body().map(BodyContent::from);
+    let disclosure = Some(article.news.disclosure.clone()).filter(|d| !d.is_empty());
     view! {
         <Title text=article.title.clone()/>
         <Meta name="description" content=description.clone()/>
@@ -75,6 +76,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             <Breadcrumb column=column.clone() column_name title=article.title.clone()/>
             <PageHeading text=article.title.clone() class="article__title"/>
             <ArticleMetaLine article=article.clone()/>
+            {disclosure.map(|disclosure| view! { <DisclosureTable disclosure/> })}
             <div class="article__tools">
                 <FontSizeControl/>
                 <ShareControls title=article.title.clone()/>

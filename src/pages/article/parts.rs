@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::strings;
-use crate::contract::{AdjacentArticle, Article, Body};
+use crate::contract::{AdjacentArticle, Article, Body, Disclosure};
 use crate::dates::display_datetime;
 use crate::format::reading_minutes;
 use crate::links;
@@ -115,5 +115,26 @@ pub fn BackToList(column: String) -> impl IntoView {
                 {t.back_to_list}
             </a>
         </p>
+    }
+}
+
+/// The 信息公开 fields of a public document: a table of label and value, set fields only.
+#[component]
+pub fn DisclosureTable(disclosure: Disclosure) -> impl IntoView {
+    let t = strings();
+    let rows = t
+        .disclosure_fields
+        .iter()
+        .zip(disclosure.values())
+        .filter_map(|(label, value)| {
+            let value = value?.to_owned();
+            Some(view! { <tr><th scope="row">{*label}</th><td>{value}</td></tr> })
+        })
+        .collect_view();
+    view! {
+        <table class="disclosure">
+            <caption>{t.disclosure}</caption>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
