@@ -40,7 +40,7 @@ help:
 	@echo "make test    - unit, component (headless Chromium) and end-to-end tests"
 	@echo "make build   - release build into dist/"
 	@echo "make bench   - builder and pre-render at 100,000 articles; search, wasm size, paint, Lighthouse"
-	@echo "make screenshots - docs/screenshots/ at 360, 768 and 1280 px in both themes"
+	@echo "make screenshots - docs/screenshots/ at 360, 768 and 1280 px in both themes, elder mode at 360"
 	@echo "make fuzz    - the no-panic property tests with $(FUZZ_CASES) cases each"
 
 build-tools: rust-tools node-packages

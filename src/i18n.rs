@@ -98,6 +98,8 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub app_name: &'static str,
     pub dark_mode: &'static str,
+    /// The elder-friendly mode's switch (长辈版).
+    pub elder_mode: &'static str,
     pub font_size: &'static str,
     pub font_smaller: &'static str,
     pub font_larger: &'static str,

@@ -241,7 +241,9 @@ threshold = 70
     fn reads_the_organization_and_names_a_misspelt_key() {
         let site = SiteConfig::parse("site.toml", SITE).expect("valid");
         assert!(site.organization().expect("empty").is_empty());
-        let with = format!("{SITE}\n[organization]\nsponsor = \"某市人民政府办公室\"\nicp = \"某ICP备1号\"\n");
+        let with = format!(
+            "{SITE}\n[organization]\nsponsor = \"某市人民政府办公室\"\nicp = \"某ICP备1号\"\n"
+        );
         let org = SiteConfig::parse("site.toml", &with)
             .expect("valid")
             .organization()
@@ -250,7 +252,11 @@ threshold = 70
         assert_eq!(org.icp.as_deref(), Some("某ICP备1号"));
         let typo = with.replace("sponsor =", "sponser =");
         let errors = SiteConfig::parse("site.toml", &typo).expect_err("typo");
-        let line = typo.lines().position(|l| l == "[organization]").expect("table") + 1;
+        let line = typo
+            .lines()
+            .position(|l| l == "[organization]")
+            .expect("table")
+            + 1;
         assert_eq!(errors[0].line, line, "{}", errors[0]);
         assert!(errors[0].to_string().contains("`sponser`"), "{}", errors[0]);
     }

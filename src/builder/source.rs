@@ -220,7 +220,10 @@ mod tests {
             .is_empty());
         let typo = yaml.replace("issuer:", "isuer:");
         let error = first_error(&typo);
-        assert!(error.starts_with("x.md:5: disclosure: unknown field `isuer`"), "{error}");
+        assert!(
+            error.starts_with("x.md:5: disclosure: unknown field `isuer`"),
+            "{error}"
+        );
     }
 
     fn first_error(text: &str) -> String {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::elder_mode::ElderToggle;
 use crate::components::language::LanguageSwitch;
 use crate::components::strings;
 use crate::components::ThemeToggle;
@@ -29,6 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
                     {search_box()}
                     <LanguageSwitch/>
                     <ThemeToggle/>
+                    <ElderToggle/>
                 </div>
                 <nav class="site-nav" aria-label=t.columns_nav>
                     <ul class="site-nav__list">

@@ -2,6 +2,7 @@
 
 pub mod article_body;
 pub mod article_list;
+pub mod elder_mode;
 pub mod error_view;
 pub mod feed_view;
 pub mod font_size;

@@ -145,7 +145,9 @@ fn government_fields_are_optional_and_round_trip() {
     let site = r#"{"version":"1","title":"t","language":"zh-CN","page_size":10,"categories":[]}"#;
     let plain: Site = decode(site).expect("a v1 site.json without them");
     assert!(plain.organization.is_empty());
-    assert!(!serde_json::to_string(&plain).expect("json").contains("organization"));
+    assert!(!serde_json::to_string(&plain)
+        .expect("json")
+        .contains("organization"));
     let with = site.replace(
         "\"categories\":[]",
         r#""categories":[],"organization":{"icp":"某ICP备1号","public_security":"某公网安备 110105 02号","extra":1}"#,
@@ -163,10 +165,7 @@ fn government_fields_are_optional_and_round_trip() {
         r#""source": "青川日报", "disclosure": {"document_no": "某发〔2025〕1号"},"#,
     );
     let article: Article = decode(&with).expect("valid");
-    assert_eq!(
-        article.news.disclosure.values()[2],
-        Some("某发〔2025〕1号")
-    );
+    assert_eq!(article.news.disclosure.values()[2], Some("某发〔2025〕1号"));
     let no_digits = Organization {
         public_security: Some("备案中".into()),
         ..Organization::default()
