@@ -179,6 +179,19 @@ impl Api {
         }
     }
 
+    /// The part of article `id` that `T` holds, if at hand now: the pre-renderer reads what a
+    /// page's head needs without decoding the body.
+    #[cfg(feature = "ssr")]
+    pub fn article_part_now<T: serde::de::DeserializeOwned>(
+        &self,
+        id: &str,
+    ) -> Option<Result<T, ApiError>> {
+        match self.article_url(id) {
+            Ok(url) => page_data::now(&url),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
     fn article_url(&self, id: &str) -> Result<String, ApiError> {
         if is_valid_id(id) {
             Ok(format!("{}articles/{id}.json", self.base))

@@ -46,24 +46,25 @@ impl Api {
         })
     }
 
-    /// The related articles to list under an article: the publisher's `_news.related` when
-    /// present, otherwise ranked from the first page of the article's column.
-    pub async fn related(&self, article: &Article) -> Result<Vec<ArticleSummary>, ApiError> {
+    /// The related articles to list under an article, by title and date: the publisher's
+    /// `_news.related` when present, otherwise ranked from the first page of the article's column.
+    pub async fn related(&self, article: &Article) -> Result<Vec<RelatedRef>, ApiError> {
         if let Some(Ok(related)) = self.related_now(article) {
             return Ok(related);
         }
         let column = self.list_page(&column_of(article), 1).await?;
-        Ok(rank_related(article, &column.items))
+        Ok(refs_of(rank_related(article, &column.items)))
     }
 
-    /// [`Api::related`] if it is at hand now.
-    pub fn related_now(&self, article: &Article) -> Option<Result<Vec<ArticleSummary>, ApiError>> {
+    /// [`Api::related`] if it is at hand now. A pre-rendered page carries the ranked titles and
+    /// dates alone, not the column page they were ranked from.
+    pub fn related_now(&self, article: &Article) -> Option<Result<Vec<RelatedRef>, ApiError>> {
         if !article.news.related.is_empty() {
-            return Some(Ok(publisher_related(article).map(summary_of_ref).collect()));
+            return Some(Ok(publisher_related(article).cloned().collect()));
         }
         page_data::derived(&self.derived_key(article, "related"), || {
             let column = self.list_page_now(&column_of(article), 1)?;
-            Some(column.map(|column| rank_related(article, &column.items)))
+            Some(column.map(|column| refs_of(rank_related(article, &column.items))))
         })
     }
 
@@ -77,7 +78,8 @@ impl Api {
             return Ok(related);
         }
         if article.news.related.is_empty() {
-            return self.related(article).await;
+            let column = self.list_page(&column_of(article), 1).await?;
+            return Ok(rank_related(article, &column.items));
         }
         let refs: Vec<&RelatedRef> = publisher_related(article).collect();
         let loaded = join_all(refs.iter().map(|r| self.article(&r.id))).await;
@@ -90,7 +92,8 @@ impl Api {
         article: &Article,
     ) -> Option<Result<Vec<ArticleSummary>, ApiError>> {
         if article.news.related.is_empty() {
-            return self.related_now(article);
+            let column = self.list_page_now(&column_of(article), 1)?;
+            return Some(column.map(|column| rank_related(article, &column.items)));
         }
         page_data::derived(&self.derived_key(article, "related-details"), || {
             let refs: Vec<&RelatedRef> = publisher_related(article).collect();
@@ -109,7 +112,24 @@ impl Api {
 }
 
 impl RelatedNews {
+    /// Each related article keeps what the related view shows (title, date, column, views and
+    /// lead): a pre-rendered page carries no more.
     fn of(article: Article, related: Vec<ArticleSummary>) -> Self {
+        let related = related
+            .into_iter()
+            .map(|mut item| {
+                item.tags.clear();
+                item.image = None;
+                if item
+                    .summary
+                    .as_deref()
+                    .is_some_and(|s| !s.trim().is_empty())
+                {
+                    item.content_text.clear();
+                }
+                item
+            })
+            .collect();
         RelatedNews {
             id: article.id,
             title: article.title,
@@ -127,6 +147,18 @@ fn details(refs: Vec<&RelatedRef>, loaded: Vec<Result<Article, ApiError>>) -> Ve
     refs.into_iter()
         .zip(loaded)
         .map(|(r, res)| res.map_or_else(|_| summary_of_ref(r), |a| a.to_summary()))
+        .collect()
+}
+
+/// Ranked articles by title and date, as the box under an article lists them.
+fn refs_of(ranked: Vec<ArticleSummary>) -> Vec<RelatedRef> {
+    ranked
+        .into_iter()
+        .map(|a| RelatedRef {
+            id: a.id,
+            title: a.title,
+            date_published: a.date_published,
+        })
         .collect()
 }
 

@@ -4,11 +4,12 @@
 //! [`FIRST_PAGE`]: the app removes them at the first in-app navigation.
 
 use quick_xml::escape::escape;
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::feeds::feed_file;
 use super::publish::w3c_date;
-use crate::contract::{Article, Site};
+use crate::contract::{Author, Site};
 use crate::i18n::Lang;
 use crate::links;
 
@@ -63,8 +64,32 @@ impl Public {
     }
 }
 
+/// What a head needs of an article: read without its body, which is most of it.
+#[derive(Debug, Deserialize)]
+pub struct ArticleHead {
+    title: String,
+    date_published: String,
+    date_modified: Option<String>,
+    image: Option<String>,
+    #[serde(default)]
+    authors: Vec<Author>,
+    language: Option<String>,
+    #[serde(rename = "_news")]
+    news: HeadMeta,
+}
+
+#[derive(Debug, Deserialize)]
+struct HeadMeta {
+    category: String,
+}
+
 /// The head elements of the page at `route`; `article` is the article it shows, if any.
-pub fn page_head(public: &Public, site: &Site, route: &str, article: Option<&Article>) -> String {
+pub fn page_head(
+    public: &Public,
+    site: &Site,
+    route: &str,
+    article: Option<&ArticleHead>,
+) -> String {
     let url = public.page(route);
     let mut head = format!(
         "<link rel=\"canonical\" href=\"{}\" {FIRST_PAGE}>",
@@ -106,7 +131,7 @@ fn column_of(route: &str) -> Option<&str> {
 }
 
 /// `NewsArticle` and `BreadcrumbList` (schema.org) for `article` at `url`.
-fn json_ld(public: &Public, site: &Site, url: &str, article: &Article) -> Value {
+fn json_ld(public: &Public, site: &Site, url: &str, article: &ArticleHead) -> Value {
     let publisher = json!({
         "@type": "Organization",
         "name": site.title,
@@ -127,7 +152,6 @@ fn json_ld(public: &Public, site: &Site, url: &str, article: &Article) -> Value 
         "@type": "NewsArticle",
         "headline": article.title,
         "mainEntityOfPage": url,
-        "url": url,
         "inLanguage": article.language.as_deref().unwrap_or(&site.language),
         "articleSection": site.category_name(column),
         "author": authors,
@@ -144,9 +168,6 @@ fn json_ld(public: &Public, site: &Site, url: &str, article: &Article) -> Value 
     }
     if let Some(image) = &article.image {
         news["image"] = json!([public.resolve(image)]);
-    }
-    if let Some(summary) = article.summary.as_deref().filter(|s| !s.is_empty()) {
-        news["description"] = json!(summary);
     }
     let crumbs = [
         (
@@ -193,8 +214,9 @@ impl PageHeads {
         let id = route
             .strip_prefix("/articles/")
             .map(|rest| rest.trim_end_matches("/related"));
-        let article =
-            id.and_then(|id| crate::api::page_data::unrecorded(|| self.api.article_now(id))?.ok());
+        let article = id.and_then(|id| {
+            crate::api::page_data::unrecorded(|| self.api.article_part_now::<ArticleHead>(id))?.ok()
+        });
         page_head(&self.public, &self.site, route, article.as_ref())
     }
 }

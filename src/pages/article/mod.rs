@@ -68,10 +68,9 @@ fn ArticleView(article: Article) -> impl IntoView {
         <Meta name="description" content=description.clone()/>
         <Meta property="og:type" content="article"/>
         <Meta property="og:title" content=article.title.clone()/>
-        <Meta property="og:description" content=description.clone()/>
+        <Meta property="og:description" content=description/>
+        // X reads the title and description from og: when twitter: has none.
         <Meta name="twitter:card" content="summary"/>
-        <Meta name="twitter:title" content=article.title.clone()/>
-        <Meta name="twitter:description" content=description/>
         <article class="article" lang=article.language.clone()>
             <Breadcrumb column=column.clone() column_name title=article.title.clone()/>
             <PageHeading text=article.title.clone() class="article__title"/>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::Api;
 use crate::components::strings;
 use crate::components::{ErrorView, Loading};
-use crate::contract::{Article, ArticleSummary};
+use crate::contract::{Article, RelatedRef};
 use crate::dates::display_date;
 use crate::links;
 
@@ -50,7 +50,7 @@ fn LoadRelated(article: Article) -> impl IntoView {
     }
 }
 
-fn related_list(items: Vec<ArticleSummary>) -> impl IntoView {
+fn related_list(items: Vec<RelatedRef>) -> impl IntoView {
     let t = strings();
     if items.is_empty() {
         return view! { <p>{t.related_none}</p> }.into_any();

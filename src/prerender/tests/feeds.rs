@@ -113,7 +113,10 @@ fn feeds_canonical_links_and_json_ld_with_a_site_url_only() {
         "https://news.example.org/news/api/media/a.png"
     );
     assert_eq!(data[1]["@type"], "BreadcrumbList");
-    assert_eq!(data[1]["itemListElement"][2]["item"], data[0]["url"]);
+    assert_eq!(
+        data[1]["itemListElement"][2]["item"],
+        data[0]["mainEntityOfPage"]
+    );
     let list = page(&dist, "/category/notices");
     assert!(list.contains("href=\"https://news.example.org/news/category/notices\""));
     assert!(list.contains("href=\"https://news.example.org/news/feeds/notices.xml\""));
