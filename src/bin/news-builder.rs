@@ -1,7 +1,8 @@
 //! The content builder's command line:
 //!
 //! ```text
-//! news-builder build [CONTENT_DIR] [--out DIR]          content/ → public/api/ by default
+//! news-builder build [CONTENT_DIR] [--out DIR] [--strict] content/ → public/api/ by default
+//! news-builder check [CONTENT_DIR] [--strict]           signs of tampered content (warnings)
 //! news-builder import FEED.json --column SLUG [--out DIR]   a JSON Feed as Markdown files
 //! news-builder synth --count N [--out DIR] [--seed S]       a synthetic zh-CN corpus
 //! news-builder search QUERY [--api DIR]                   query a built index, list the files read
@@ -15,13 +16,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use newsreader::builder::{build_from_dir, import, output, search_files, synth};
+use newsreader::builder::{import, output, read_content, search_files, synth, Diagnostic};
 use newsreader::search::index::POSITIONS_BUDGET;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("build") => build(&args[1..]),
+        Some("check") => check(&args[1..]),
         Some("import") => import(&args[1..]),
         Some("synth") => synthesize(&args[1..]),
         Some("search") => search(&args[1..]),
@@ -38,17 +40,22 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]\n       news-builder prerender [DIST] [--site-url URL]";
+const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR] [--strict]\n       news-builder check [CONTENT_DIR] [--strict]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]\n       news-builder prerender [DIST] [--site-url URL]";
 
 /// Positional arguments, and `--flag value` pairs.
 type Args<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
+/// Flags without a value.
+const SWITCHES: &[&str] = &["strict"];
 
 /// Splits `args` into positional arguments and `--flag value` pairs.
 fn parse(args: &[String]) -> Result<Args<'_>, String> {
     let (mut positional, mut flags) = (Vec::new(), Vec::new());
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        if let Some(flag) = arg.strip_prefix("--") {
+        if let Some(flag) = arg.strip_prefix("--").filter(|f| SWITCHES.contains(f)) {
+            flags.push((flag, ""));
+        } else if let Some(flag) = arg.strip_prefix("--") {
             let value = it
                 .next()
                 .ok_or_else(|| format!("--{flag} needs a value\n{USAGE}"))?;
@@ -66,10 +73,10 @@ fn flag<'a>(flags: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
 
 fn build(args: &[String]) -> Result<(), String> {
     let (positional, flags) = parse(args)?;
-    let content = PathBuf::from(positional.first().copied().unwrap_or("content"));
+    let dir = PathBuf::from(positional.first().copied().unwrap_or("content"));
     let out = PathBuf::from(flag(&flags, "out").unwrap_or("public/api"));
     let started = Instant::now();
-    let files = build_from_dir(&content).map_err(|errors| {
+    let left = |errors: Vec<Diagnostic>| {
         let mut text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         text.push(format!(
             "{} error(s); {} was left as it was",
@@ -77,18 +84,60 @@ fn build(args: &[String]) -> Result<(), String> {
             out.display()
         ));
         text.join("\n")
-    })?;
+    };
+    let content = read_content(&dir).map_err(left)?;
+    let findings = content.check();
+    print_findings(&findings);
+    if flag(&flags, "strict").is_some() && !findings.is_empty() {
+        return Err(format!(
+            "{} integrity warning(s) with --strict; {} was left as it was",
+            findings.len(),
+            out.display()
+        ));
+    }
+    let files = content.build().map_err(left)?;
     let report = output::write_tree(&out, &files).map_err(|e| format!("{}: {e}", out.display()))?;
     println!(
-        "built {} files into {} ({} written, {} unchanged) in {:.2} s, peak memory {}",
+        "built {} files into {} ({} written, {} unchanged; {} integrity warning(s)) in {:.2} s, peak memory {}",
         files.len(),
         out.display(),
         report.written,
         report.unchanged,
+        findings.len(),
         started.elapsed().as_secs_f64(),
         peak_memory().unwrap_or_else(|| "unknown".into())
     );
     Ok(())
+}
+
+/// Reports what `news-builder check` finds in a content folder; fails with `--strict` when it
+/// finds anything.
+fn check(args: &[String]) -> Result<(), String> {
+    let (positional, flags) = parse(args)?;
+    let dir = PathBuf::from(positional.first().copied().unwrap_or("content"));
+    let content = read_content(&dir).map_err(|errors| {
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        format!("{}\n{} error(s)", text.join("\n"), errors.len())
+    })?;
+    let findings = content.check();
+    print_findings(&findings);
+    let summary = format!(
+        "{} integrity warning(s) in {} articles of {}",
+        findings.len(),
+        content.articles.len(),
+        dir.display()
+    );
+    if flag(&flags, "strict").is_some() && !findings.is_empty() {
+        return Err(summary);
+    }
+    println!("{summary}");
+    Ok(())
+}
+
+fn print_findings(findings: &[Diagnostic]) {
+    for finding in findings {
+        eprintln!("{finding}");
+    }
 }
 
 /// Pre-renders the site built into DIST (default `dist`) in place.

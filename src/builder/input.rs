@@ -1,13 +1,46 @@
 //! Reading a content folder: `site.toml`, every `*.md` below it, and `media/`.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use super::site::SiteConfig;
-use super::{build, source, Diagnostic, OutputFile};
+use super::source::SourceArticle;
+use super::{build, check, source, Diagnostic, OutputFile};
+
+/// A content folder, read and parsed.
+pub struct Content {
+    pub site: SiteConfig,
+    pub articles: Vec<SourceArticle>,
+    /// The files below `media/`, as `media/…` with their bytes.
+    pub media: Vec<OutputFile>,
+}
+
+impl Content {
+    /// What `news-builder check` finds in the articles (warnings).
+    pub fn check(&self) -> Vec<Diagnostic> {
+        let media: HashSet<String> = self.media.iter().map(|(path, _)| path.clone()).collect();
+        check::check(&self.site, &self.articles, &media)
+    }
+
+    /// The API's files.
+    pub fn build(self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let media = self.media;
+        build(&self.site, self.articles).map(|mut files| {
+            files.extend(media);
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            files
+        })
+    }
+}
 
 /// Reads `content_dir` (its `site.toml` and every `*.md` below it) and returns the API's files.
 /// Nothing is written; every problem found is returned.
 pub fn build_from_dir(content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    read_content(content_dir)?.build()
+}
+
+/// Reads and parses `content_dir`; every problem found is returned.
+pub fn read_content(content_dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let site_path = content_dir.join("site.toml");
     let site_name = site_path.display().to_string();
     let site_text = std::fs::read_to_string(&site_path)
@@ -46,10 +79,10 @@ pub fn build_from_dir(content_dir: &Path) -> Result<Vec<OutputFile>, Vec<Diagnos
         )]
     })?;
     match site {
-        Ok(site) if errors.is_empty() => build(&site, articles).map(|mut files| {
-            files.extend(media);
-            files.sort_by(|a, b| a.0.cmp(&b.0));
-            files
+        Ok(site) if errors.is_empty() => Ok(Content {
+            site,
+            articles,
+            media,
         }),
         Ok(_) => Err(errors),
         Err(mut site_errors) => {

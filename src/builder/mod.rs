@@ -1,6 +1,7 @@
 //! The content builder: a folder of Markdown articles and a `site.toml` in, the static API of
 //! `docs/data-format.md` out, written with the app's own contract types.
 
+pub mod check;
 pub mod import;
 pub mod input;
 pub mod output;
@@ -23,7 +24,7 @@ use crate::contract::{
     JSON_FEED_VERSION,
 };
 use crate::dates::{sort_key, Timestamp};
-pub use input::build_from_dir;
+pub use input::{build_from_dir, read_content};
 use related_index::RelatedInput;
 use site::SiteConfig;
 use source::SourceArticle;

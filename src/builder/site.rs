@@ -22,6 +22,9 @@ pub struct SiteConfig {
     pub columns: Vec<ColumnConfig>,
     #[serde(default)]
     pub related: RelatedConfig,
+    /// `[integrity]`: what `news-builder check` accepts.
+    #[serde(default)]
+    pub integrity: IntegrityConfig,
     /// `[organization]`: who runs the site (a government site's footer), checked into
     /// [`SiteConfig::organization`].
     #[serde(default, rename = "organization")]
@@ -36,6 +39,15 @@ pub struct ColumnConfig {
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
+}
+
+/// What `news-builder check` accepts in articles: the hosts links may point to (each with its
+/// subdomains; empty means any) and terms no article may contain.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IntegrityConfig {
+    pub allowed_hosts: Vec<String>,
+    pub blocked_terms: Vec<String>,
 }
 
 /// Related-news tuning, after Hugo's `related` configuration: each shared column, tag and publish
@@ -185,79 +197,4 @@ fn find_line(text: &str, needle: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SITE: &str = r#"title = "测试站"
-description = "说明"
-page_size = 5
-
-[[columns]]
-slug = "notices"
-name = "通知公告"
-
-[[columns]]
-slug = "science"
-name = "科普知识"
-
-[related]
-threshold = 70
-"#;
-
-    #[test]
-    fn parses_with_defaults() {
-        let site = SiteConfig::parse("site.toml", SITE).expect("valid");
-        assert_eq!(site.language, "zh-CN");
-        assert_eq!(site.page_size, 5);
-        assert_eq!(site.columns.len(), 2);
-        assert_eq!(site.related.threshold, 70);
-        assert_eq!(site.related.tags_weight, 80);
-        assert!(!site.related.include_newer);
-    }
-
-    #[test]
-    fn reports_errors_with_lines() {
-        let bad = SITE
-            .replace("slug = \"science\"", "slug = \"notices\"")
-            .replace("page_size = 5", "page_size = 0");
-        let errors = SiteConfig::parse("site.toml", &bad).expect_err("duplicate slug");
-        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert!(text.iter().any(|e| e.contains("page_size")), "{text:?}");
-        assert!(
-            text.iter()
-                .any(|e| e.starts_with("site.toml:") && e.contains("used twice")),
-            "{text:?}"
-        );
-
-        let errors =
-            SiteConfig::parse("site.toml", "title = 3\ncolumns = []").expect_err("wrong type");
-        assert_eq!(errors[0].line, 1);
-        let errors =
-            SiteConfig::parse("site.toml", "title = \"x\"\ncolums = []\n").expect_err("typo");
-        assert_eq!(errors[0].line, 2, "{}", errors[0]);
-    }
-
-    #[test]
-    fn reads_the_organization_and_names_a_misspelt_key() {
-        let site = SiteConfig::parse("site.toml", SITE).expect("valid");
-        assert!(site.organization().expect("empty").is_empty());
-        let with = format!(
-            "{SITE}\n[organization]\nsponsor = \"某市人民政府办公室\"\nicp = \"某ICP备1号\"\n"
-        );
-        let org = SiteConfig::parse("site.toml", &with)
-            .expect("valid")
-            .organization()
-            .expect("known keys");
-        assert_eq!(org.sponsor.as_deref(), Some("某市人民政府办公室"));
-        assert_eq!(org.icp.as_deref(), Some("某ICP备1号"));
-        let typo = with.replace("sponsor =", "sponser =");
-        let errors = SiteConfig::parse("site.toml", &typo).expect_err("typo");
-        let line = typo
-            .lines()
-            .position(|l| l == "[organization]")
-            .expect("table")
-            + 1;
-        assert_eq!(errors[0].line, line, "{}", errors[0]);
-        assert!(errors[0].to_string().contains("`sponser`"), "{}", errors[0]);
-    }
-}
+mod tests;

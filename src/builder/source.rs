@@ -16,6 +16,9 @@ pub struct SourceArticle {
     pub file: String,
     /// The front matter line of the `column` key, for diagnostics.
     pub column_line: usize,
+    /// The line of the `title` key and the body's first line, for diagnostics.
+    pub title_line: usize,
+    pub body_line: usize,
     pub id: String,
     pub title: String,
     pub date: String,
@@ -129,6 +132,8 @@ pub fn parse_article(file: &str, stem: &str, text: &str) -> Result<SourceArticle
     Ok(SourceArticle {
         file: file.to_owned(),
         column_line: key_line("column"),
+        title_line: key_line("title"),
+        body_line: text[..text.len() - body.len()].matches('\n').count() + 1,
         id,
         title: fm.title.trim().to_owned(),
         date: fm.date,
