@@ -25,7 +25,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::pagination::parse_page;
 
-/// The `?page=` of the current URL, as a page number (bad values mean page 1).
+/// The `?page=` of the current URL, as a page number (bad values mean page 1): search's paging.
+#[cfg(feature = "search")]
 pub(crate) fn use_page() -> Memo<u32> {
     let query = use_query_map();
     Memo::new(move |_| query.with(|q| parse_page(q.get_str("page"))))

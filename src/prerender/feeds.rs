@@ -220,8 +220,8 @@ impl Entry {
                     .write_inner_content(|w| text(w, "name", name))?;
             }
             w.create_element("category")
-                .with_attribute(("term", self.category.0.as_str()))
-                .with_attribute(("label", self.category.1.as_str()))
+                .with_attribute(("term", xml_chars(&self.category.0).as_ref()))
+                .with_attribute(("label", xml_chars(&self.category.1).as_ref()))
                 .write_empty()?;
             if let Some(summary) = &self.summary {
                 text(w, "summary", summary)?;
