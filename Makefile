@@ -82,7 +82,7 @@ build: build-tools api
 	target/builder/news-builder prerender "$(DIST)" $(if $(SITE_URL),--site-url "$(SITE_URL)")
 	@# Pre-compressed siblings for gzip_static/brotli_static; config.json stays editable in place.
 	find "$(DIST)" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
-	  -o -name '*.json' -o -name '*.svg' -o -name '*.xml' \) ! -name config.json -print0 \
+	  -o -name '*.json' -o -name '*.svg' -o -name '*.xml' -o -name '*.webmanifest' \) ! -name config.json -print0 \
 	  | xargs -0 -P 2 -I{} sh -c 'gzip -9 -k -f "{}" && brotli -q 11 -k -f "{}"'
 
 # A debug build of the hydrating app, pre-rendered: there a hydration mismatch panics naming its

@@ -5,6 +5,7 @@
 
 mod feeds;
 mod head;
+mod manifest;
 mod publish;
 mod routes;
 mod shell;

@@ -72,7 +72,8 @@ pub fn write_files(
     Ok(published)
 }
 
-fn write_file(dist: &Path, name: &str, text: &str) -> Result<(), String> {
+/// Writes `name` into `dist` unless its bytes are there already.
+pub(super) fn write_file(dist: &Path, name: &str, text: &str) -> Result<(), String> {
     let file = dist.join(name);
     if fs::read(&file).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(());

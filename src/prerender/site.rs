@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::head::{self, PageHeads, Public};
 use super::routes::dated_routes;
-use super::{file_of, publish, render_page, Shell};
+use super::{file_of, manifest, publish, render_page, Shell};
 use crate::api::{self, page_data};
 use crate::builder::parallel::on_every_core;
 
@@ -39,7 +39,8 @@ const PAGE_DIRS: &[&str] = &["articles", "category", "page", "sitemap"];
 /// Pre-renders the site built into `dist` (Trunk's output with the API and `404.html`, the
 /// app's plain shell) at the deploy path its `<base href>` names, and writes `robots.txt` and,
 /// with the site's public URL (`https://host`, checked by [`publish::site_url`]), `sitemap.xml`,
-/// the Atom feeds and each page's canonical link and structured data. A route whose data is missing or unreadable is left to the app and reported; the others are
+/// the Atom feeds and each page's canonical link and structured data; `manifest.webmanifest` is
+/// the site's. A route whose data is missing or unreadable is left to the app and reported; the others are
 /// still written.
 pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> {
     let site_url = site_url.map(publish::site_url).transpose()?;
@@ -72,17 +73,16 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
     }
     let dated = dated_routes(&api)?;
     let routes: Vec<String> = dated.iter().map(|r| r.path.clone()).collect();
-    let heads = match &site_url {
-        Some(url) => Some(PageHeads {
-            public: Public::new(url, &base, api.base()),
-            site: api
-                .site_now()
-                .ok_or("site.json: not found")?
-                .map_err(|e| format!("site.json: {e}"))?,
-            api: api.clone(),
-        }),
-        None => None,
-    };
+    let site = api
+        .site_now()
+        .ok_or("site.json: not found")?
+        .map_err(|e| format!("site.json: {e}"))?;
+    publish::write_file(dist, manifest::FILE, &manifest::manifest(&site))?;
+    let heads = site_url.as_ref().map(|url| PageHeads {
+        public: Public::new(url, &base, api.base()),
+        site,
+        api: api.clone(),
+    });
     let _ = page_data::take_page("");
     // Search is not pre-rendered: the plain shell, so that it answers 200, with the site's feed.
     let search = match &heads {

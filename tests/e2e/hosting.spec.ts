@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { articleIdOf, SITE_URL } from './pages';
+import { articleIdOf, SITE_TITLE, SITE_URL } from './pages';
 
 test('every route loads, and reloads, under the deploy path', async ({ page, app, api, sitePath }) => {
   const feed = await api.feed(1);
@@ -194,4 +194,37 @@ test('robots.txt names the sitemap, and sitemap.xml lists the pages at the site 
     expect(response.status(), loc).toBe(200);
     expect(await response.text(), loc).toContain('id="page-data"');
   }
+});
+
+test('the web app manifest names the site, follows the deploy path, and its icons load', async ({
+  page,
+  request,
+  sitePath,
+}) => {
+  await page.goto(sitePath);
+  const manifestUrl = await page.evaluate(
+    () => (document.querySelector('link[rel="manifest"]') as HTMLLinkElement | null)?.href ?? '',
+  );
+  expect(new URL(manifestUrl).pathname).toBe(`${sitePath}manifest.webmanifest`);
+  const response = await request.get(manifestUrl);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({ name: SITE_TITLE, lang: 'zh-CN', display: 'standalone' });
+  expect(new URL(manifest.start_url, manifestUrl).pathname).toBe(sitePath);
+  expect(new URL(manifest.scope, manifestUrl).pathname).toBe(sitePath);
+  const rasters = manifest.icons.filter((i: { type: string }) => i.type === 'image/png');
+  expect(rasters.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of rasters) {
+    const png = await request.get(new URL(icon.src, manifestUrl).href);
+    expect(png.status(), icon.src).toBe(200);
+    expect(png.headers()['content-type']).toBe('image/png');
+    const bytes = await png.body();
+    // The PNG header's width and height (IHDR, big-endian, at bytes 16 and 20).
+    expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`).toBe(icon.sizes);
+  }
+  // Chromium reads it without a complaint.
+  const cdp = await page.context().newCDPSession(page);
+  const { errors } = await cdp.send('Page.getAppManifest');
+  expect(errors).toEqual([]);
 });

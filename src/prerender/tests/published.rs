@@ -49,3 +49,36 @@ fn robots_txt_always_and_with_a_site_url_a_sitemap_of_every_article() {
     assert!(!dist.join("sitemap.xml").exists());
     let _ = fs::remove_dir_all(dist);
 }
+
+#[test]
+fn the_manifest_names_the_site_and_follows_the_deploy_path() {
+    let dist = sample_site("manifest");
+    prerender(&dist, None).expect("pre-renders");
+    let text = fs::read_to_string(dist.join("manifest.webmanifest")).expect("manifest");
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let site: crate::contract::Site =
+        serde_json::from_str(&fs::read_to_string(dist.join("api/site.json")).expect("site"))
+            .expect("site.json");
+    assert_eq!(manifest["name"], site.title.as_str());
+    assert_eq!(manifest["lang"], site.language.as_str());
+    assert_eq!(
+        manifest["description"],
+        site.description.as_deref().unwrap_or_default()
+    );
+    // Relative to the manifest: under /news/ they are /news/ and /news/icon-….
+    assert_eq!(
+        (manifest["start_url"].as_str(), manifest["scope"].as_str()),
+        (Some("./"), Some("./"))
+    );
+    let sizes: Vec<&str> = manifest["icons"]
+        .as_array()
+        .expect("icons")
+        .iter()
+        .filter_map(|i| i["sizes"].as_str())
+        .collect();
+    assert!(
+        sizes.contains(&"192x192") && sizes.contains(&"512x512"),
+        "{sizes:?}"
+    );
+    let _ = fs::remove_dir_all(dist);
+}
