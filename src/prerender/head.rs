@@ -9,11 +9,10 @@ use serde_json::{json, Value};
 
 use super::feeds::feed_file;
 use super::publish::w3c_date;
-use crate::contract::{Author, Site};
+use crate::components::route_announcer::FIRST_PAGE;
+use crate::contract::{is_valid_id, Author, Site};
 use crate::i18n::Lang;
 use crate::links;
-
-use crate::components::route_announcer::FIRST_PAGE;
 
 /// Where the site is published: the absolute URLs of its pages, files and API.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +98,9 @@ pub fn page_head(
     let column = article
         .map(|a| a.news.category.as_str())
         .or_else(|| column_of(route))
-        .and_then(|slug| site.category(slug));
+        .and_then(|slug| site.category(slug))
+        // A column whose slug could not be a file name has no feed.
+        .filter(|c| is_valid_id(&c.slug));
     if let Some(column) = column {
         let title = format!("{} · {}", column.name, site.title);
         head.push_str(&feed_link(public, &title, Some(&column.slug), FIRST_PAGE));
