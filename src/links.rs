@@ -34,6 +34,11 @@ pub fn sitemap() -> String {
     "sitemap".to_owned()
 }
 
+/// The search page, for a form's `action` (the form adds `?q=…`).
+pub fn search_page() -> String {
+    "search".to_owned()
+}
+
 /// `search?q=…` with the column filter and page when set; the query is percent-encoded.
 pub fn search(q: &str, column: Option<&str>, page: u32) -> String {
     let mut link = format!("search?q={}", encode_component(q));

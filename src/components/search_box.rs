@@ -54,7 +54,15 @@ pub fn SearchBox() -> impl IntoView {
         on_cleanup(move || handle.remove());
     });
     view! {
-        <form class="search-box" role="search" aria-label=t.search on:submit=submit>
+        // Before hydration the browser submits the form itself: `search?q=…` all the same.
+        <form
+            class="search-box"
+            role="search"
+            aria-label=t.search
+            action=links::search_page()
+            method="get"
+            on:submit=submit
+        >
             <label class="visually-hidden" for="site-search">{t.search_label}</label>
             <input
                 id="site-search"

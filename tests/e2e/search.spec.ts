@@ -149,3 +149,15 @@ test('an index that fails to load shows the error, and retry recovers', async ({
   await page.goto('/search?q=' + encodeURIComponent('米酵菌酸'));
   await app.expectLoadError('内容无法读取');
 });
+
+test('before the app has started, the header box still opens the search page', async ({ app, page }) => {
+  // Without the app the browser submits the form itself.
+  await page.route('**/boot-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  await app.gotoHome();
+  await page.getByRole('searchbox', { name: '搜索文章' }).fill('冷链');
+  await page.getByRole('searchbox', { name: '搜索文章' }).press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=%E5%86%B7%E9%93%BE$/);
+  await page.unroute('**/boot-*.js');
+  await page.reload();
+  await expect(app.h1).toHaveText('搜索：冷链');
+});
