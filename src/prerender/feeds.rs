@@ -10,7 +10,7 @@ use super::head::Public;
 use super::publish::w3c_date;
 use crate::api::{page_data, Api};
 use crate::builder::render::sanitize_body;
-use crate::contract::{Article, ArticleSummary, Site};
+use crate::contract::{is_valid_id, Article, ArticleSummary, Site};
 use crate::dates::sort_key;
 use crate::links::{self, ListSource};
 
@@ -41,7 +41,7 @@ pub fn feed_files(api: &Api, site: &Site, public: &Public) -> Result<(Files, Vec
     sources.extend(
         site.categories
             .iter()
-            .filter(|c| crate::contract::is_valid_id(&c.slug))
+            .filter(|c| is_valid_id(&c.slug))
             .map(|c| (ListSource::Column(c.slug.clone()), Some(c))),
     );
     for (source, column) in sources {
@@ -60,8 +60,10 @@ pub fn feed_files(api: &Api, site: &Site, public: &Public) -> Result<(Files, Vec
             author: &site.title,
             self_url: public.file(&file),
         };
+        // An article whose id could not be a path has no page to link to (as in the sitemap).
         let entries: Vec<Entry> = items
             .iter()
+            .filter(|item| is_valid_id(&item.id))
             .filter_map(|item| entry(api, public, site, item, &file, &mut notices))
             .collect();
         let xml = feed.write(&entries).map_err(|e| format!("{file}: {e}"))?;
