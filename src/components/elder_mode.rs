@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::preference::remember;
 use crate::components::strings;
 
 const STORAGE_KEY: &str = "elder";
@@ -38,16 +39,6 @@ pub fn ElderToggle() -> impl IntoView {
 }
 
 fn apply(on: bool) {
-    if let Some(html) = document().document_element() {
-        // Setting or removing an attribute on <html> cannot fail for a valid name.
-        let _ = if on {
-            html.set_attribute(ATTRIBUTE, "on")
-        } else {
-            html.remove_attribute(ATTRIBUTE)
-        };
-    }
-    // Private modes may refuse storage: the choice then lasts for this page only.
-    if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, if on { "on" } else { "off" });
-    }
+    let stored = if on { "on" } else { "off" };
+    remember(ATTRIBUTE, on.then_some("on"), STORAGE_KEY, stored);
 }

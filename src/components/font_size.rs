@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::preference::remember;
 use crate::components::strings;
 
 const STORAGE_KEY: &str = "font-size";
@@ -60,13 +61,8 @@ fn current() -> i32 {
 }
 
 fn apply(step: i32) {
-    if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("data-font-size", &step.to_string());
-    }
-    // Private modes may refuse storage: the choice then lasts for this page only.
-    if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, &step.to_string());
-    }
+    let step = step.to_string();
+    remember("data-font-size", Some(&step), STORAGE_KEY, &step);
 }
 
 /// The buttons' visible text.

@@ -9,6 +9,7 @@ pub mod font_size;
 pub mod language;
 pub mod layout;
 pub mod pagination;
+pub mod preference;
 pub mod route_announcer;
 #[cfg(feature = "search")]
 pub mod search_box;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::preference::remember;
 use crate::components::strings;
 
 const STORAGE_KEY: &str = "theme";
@@ -49,12 +50,5 @@ fn is_dark() -> bool {
 
 fn apply(dark: bool) {
     let theme = if dark { "dark" } else { "light" };
-    if let Some(html) = document().document_element() {
-        // Setting an attribute on <html> cannot fail for a valid name.
-        let _ = html.set_attribute("data-theme", theme);
-    }
-    // Private modes may refuse storage: the choice then lasts for this page only.
-    if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, theme);
-    }
+    remember("data-theme", Some(theme), STORAGE_KEY, theme);
 }

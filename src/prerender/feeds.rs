@@ -3,11 +3,12 @@
 
 use std::io::{self, Cursor};
 
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
 use super::head::Public;
-use super::publish::w3c_date;
+use super::publish::{document, w3c_date};
+use super::routes::route;
 use crate::api::{page_data, Api};
 use crate::builder::render::sanitize_body;
 use crate::contract::{is_valid_id, Article, ArticleSummary, Site};
@@ -89,10 +90,6 @@ fn newest(api: &Api, source: &ListSource) -> Result<Vec<ArticleSummary>, String>
     }
     items.truncate(ENTRIES);
     Ok(items)
-}
-
-fn route(link: &str) -> String {
-    links::absolute_path("/", link)
 }
 
 /// The feed's channel.
@@ -179,33 +176,24 @@ impl Feed<'_> {
             .map(|e| e.updated.as_str())
             .max_by_key(|d| sort_key(d))
             .unwrap_or("1970-01-01T00:00:00Z");
-        let mut writer = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
-        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        writer
-            .create_element("feed")
-            .with_attribute(("xmlns", ATOM_NS))
-            .with_attribute(("xml:lang", self.language))
-            .write_inner_content(|w| {
-                text(w, "id", &self.id)?;
-                text(w, "title", self.title)?;
-                if let Some(subtitle) = self.subtitle.filter(|s| !s.is_empty()) {
-                    text(w, "subtitle", subtitle)?;
-                }
-                text(w, "updated", updated)?;
-                link(w, "self", "application/atom+xml", &self.self_url)?;
-                link(w, "alternate", "text/html", &self.id)?;
-                w.create_element("author")
-                    .write_inner_content(|w| text(w, "name", self.author))?;
-                text(w, "generator", "newsreader")?;
-                for entry in entries {
-                    entry.write(w)?;
-                }
-                Ok(())
-            })?;
-        let mut xml = String::from_utf8(writer.into_inner().into_inner())
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-        xml.push('\n');
-        Ok(xml)
+        let attributes = [("xmlns", ATOM_NS), ("xml:lang", self.language)];
+        document("feed", &attributes, |w| {
+            text(w, "id", &self.id)?;
+            text(w, "title", self.title)?;
+            if let Some(subtitle) = self.subtitle.filter(|s| !s.is_empty()) {
+                text(w, "subtitle", subtitle)?;
+            }
+            text(w, "updated", updated)?;
+            link(w, "self", "application/atom+xml", &self.self_url)?;
+            link(w, "alternate", "text/html", &self.id)?;
+            w.create_element("author")
+                .write_inner_content(|w| text(w, "name", self.author))?;
+            text(w, "generator", "newsreader")?;
+            for entry in entries {
+                entry.write(w)?;
+            }
+            Ok(())
+        })
     }
 }
 

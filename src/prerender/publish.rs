@@ -182,7 +182,7 @@ pub fn sitemap_files(
 
 /// A `<urlset>` of `routes` below `root`.
 fn urlset(root: &str, routes: &[&Route]) -> io::Result<String> {
-    document("urlset", |w| {
+    document("urlset", &[("xmlns", SITEMAP_NS)], |w| {
         for route in routes {
             let loc = format!("{root}{}", route.path);
             entry(w, "url", &loc, route.lastmod.as_deref().and_then(w3c_date))?;
@@ -193,7 +193,7 @@ fn urlset(root: &str, routes: &[&Route]) -> io::Result<String> {
 
 /// A `<sitemapindex>` of `parts` (URL, newest date in it).
 fn index(parts: &[(String, Option<String>)]) -> io::Result<String> {
-    document("sitemapindex", |w| {
+    document("sitemapindex", &[("xmlns", SITEMAP_NS)], |w| {
         for (loc, lastmod) in parts {
             entry(w, "sitemap", loc, lastmod.clone())?;
         }
@@ -201,15 +201,18 @@ fn index(parts: &[(String, Option<String>)]) -> io::Result<String> {
     })
 }
 
-fn document(
+/// An indented UTF-8 XML document: the `root` element with `attributes`, its content written by
+/// `body` (the sitemap files, the feeds).
+pub(super) fn document(
     root: &str,
+    attributes: &[(&str, &str)],
     body: impl FnOnce(&mut Writer<Cursor<Vec<u8>>>) -> io::Result<()>,
 ) -> io::Result<String> {
     let mut writer = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     writer
         .create_element(root)
-        .with_attribute(("xmlns", SITEMAP_NS))
+        .with_attributes(attributes.iter().copied())
         .write_inner_content(body)?;
     let mut xml = String::from_utf8(writer.into_inner().into_inner())
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;

@@ -96,7 +96,7 @@ fn list_routes(
 }
 
 /// A link of [`links`] as a route: `articles/x` → `/articles/x`, `./` → `/`.
-fn route(link: &str) -> String {
+pub(super) fn route(link: &str) -> String {
     links::absolute_path("/", link)
 }
 
