@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { documentTitle, groupDigits } from './pages';
+import { documentTitle, groupDigits, waitForHydration } from './pages';
 
 /** The labelled queries: q → the ids of the articles that contain it. */
 function labelled(): Map<string, string[]> {
@@ -98,6 +98,8 @@ test('the column filter and pages live in the URL and survive reload and back', 
 test('"/" focuses the search box, except while typing in it', async ({ app, page }) => {
   await app.gotoHome();
   await app.expectListPage('最新文章', 1);
+  // The shortcut is the app's: it listens once it has started.
+  await waitForHydration(page);
   await page.keyboard.press('/');
   await expect(app.searchBox).toBeFocused();
   await page.keyboard.type('a/b');
