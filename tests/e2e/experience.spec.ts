@@ -9,6 +9,8 @@ test('the theme toggle switches to dark, is remembered, and dark passes axe', as
   await app.expectListPage('最新文章', 1);
   const toggle = app.banner.getByRole('button', { name: '深色模式' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  // The switch is the app's: it works once the app has started.
+  await waitForHydration(page);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -21,8 +23,11 @@ test('the theme toggle switches to dark, is remembered, and dark passes axe', as
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-  await app.banner.getByRole('button', { name: '深色模式' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  // A click before the app has started does nothing: click until it has.
+  await expect(async () => {
+    await app.banner.getByRole('button', { name: '深色模式' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light', { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
 });
 
 test('the system dark preference is followed until the reader chooses', async ({ page, app }) => {
