@@ -3,7 +3,9 @@
 //! ```text
 //! news-builder build [CONTENT_DIR] [--out DIR] [--strict] content/ → public/api/ by default
 //! news-builder check [CONTENT_DIR] [--strict]           signs of tampered content (warnings)
-//! news-builder import FEED.json --column SLUG [--out DIR]   a JSON Feed as Markdown files
+//! news-builder import SOURCE... --column SLUG [--out DIR] [--timezone +08:00] [--dry-run]
+//!                                                          RSS, Atom, JSON Feed or WordPress
+//!                                                          files or URLs as Markdown files
 //! news-builder synth --count N [--out DIR] [--seed S]       a synthetic zh-CN corpus
 //! news-builder search QUERY [--api DIR]                   query a built index, list the files read
 //! news-builder prerender [DIST] [--site-url URL]           every route of a built site as HTML,
@@ -40,13 +42,13 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR] [--strict]\n       news-builder check [CONTENT_DIR] [--strict]\n       news-builder import FEED.json --column SLUG [--out DIR]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]\n       news-builder prerender [DIST] [--site-url URL]";
+const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR] [--strict]\n       news-builder check [CONTENT_DIR] [--strict]\n       news-builder import SOURCE... --column SLUG [--out DIR] [--timezone +08:00] [--dry-run]\n       news-builder synth --count N [--out DIR] [--seed S]\n       news-builder search QUERY [--api DIR]\n       news-builder prerender [DIST] [--site-url URL]";
 
 /// Positional arguments, and `--flag value` pairs.
 type Args<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
 
 /// Flags without a value.
-const SWITCHES: &[&str] = &["strict"];
+const SWITCHES: &[&str] = &["strict", "dry-run"];
 
 /// Splits `args` into positional arguments and `--flag value` pairs.
 fn parse(args: &[String]) -> Result<Args<'_>, String> {
@@ -181,19 +183,63 @@ fn prerender(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Imports feeds (files or URLs) as Markdown articles into `--out` (default `content`);
+/// `--dry-run` lists what an import would add and change, and writes nothing.
 fn import(args: &[String]) -> Result<(), String> {
-    let (positional, flags) = parse(args)?;
-    let feed = positional.first().ok_or_else(|| USAGE.to_owned())?;
+    let (sources, flags) = parse(args)?;
+    if sources.is_empty() {
+        return Err(format!("import needs a feed file or URL\n{USAGE}"));
+    }
     let column = flag(&flags, "column").ok_or_else(|| format!("--column is required\n{USAGE}"))?;
     let out = PathBuf::from(flag(&flags, "out").unwrap_or("content"));
-    let text = std::fs::read_to_string(feed).map_err(|e| format!("{feed}: {e}"))?;
-    let files = import::import_feed(&text, column).map_err(|e| format!("{feed}: {e}"))?;
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for (name, markdown) in &files {
-        let path = out.join(name);
-        std::fs::write(&path, markdown).map_err(|e| format!("{}: {e}", path.display()))?;
+    let zone = flag(&flags, "timezone").unwrap_or(import::DEFAULT_TIMEZONE);
+    let timezone = import::parse_offset(zone)
+        .ok_or_else(|| format!("--timezone {zone:?} is not an offset such as +08:00 or -05:00"))?;
+    let dry_run = flag(&flags, "dry-run").is_some();
+    let started = Instant::now();
+    let sources = sources
+        .iter()
+        .map(|s| import::read_source(s))
+        .collect::<Result<Vec<_>, String>>()?;
+    let options = import::Options {
+        column: column.to_owned(),
+        timezone,
+    };
+    let done = import::import(&sources, &options).map_err(|errors| {
+        format!(
+            "{}\n{} error(s); nothing was written",
+            errors.join("\n"),
+            errors.len()
+        )
+    })?;
+    for warning in &done.warnings {
+        eprintln!("{warning}");
     }
-    println!("imported {} articles into {}", files.len(), out.display());
+    for summary in &done.summaries {
+        println!("{summary}");
+    }
+    let changes = import::write::plan(&out, &done.files)?;
+    for ((name, _), change) in done.files.iter().zip(&changes) {
+        if dry_run || matches!(change, import::write::Change::Kept) {
+            println!("{change}: {}", out.join(name).display());
+        }
+    }
+    if !dry_run {
+        import::write::apply(&out, &done.files, &changes)?;
+    }
+    let counts = import::write::Counts::of(&changes);
+    println!(
+        "{} {} articles into {}: {} added, {} changed, {} unchanged, {} kept (not from an import); {} warning(s), {:.2} s",
+        if dry_run { "would import" } else { "imported" },
+        done.files.len(),
+        out.display(),
+        counts.added,
+        counts.changed,
+        counts.unchanged,
+        counts.kept,
+        done.warnings.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -1,0 +1,74 @@
+//! Where a feed comes from: a file, or an http(s) URL fetched with ureq (its `Content-Type`
+//! charset kept for decoding, its final URL as the base of relative links).
+
+use std::time::Duration;
+
+use ureq::ResponseExt;
+
+/// The most a feed may weigh: far more than any real feed, well below any machine's memory.
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How long a fetch may take, redirects and body included.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A feed's bytes and what came with them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// The file or URL as given, for messages.
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// The `charset` of the HTTP `Content-Type` header.
+    pub charset: Option<String>,
+    /// The URL the feed was read from, after redirects.
+    pub url: Option<String>,
+}
+
+/// Reads `arg`: a URL when it starts with `http://` or `https://`, else a file.
+pub fn read_source(arg: &str) -> Result<Source, String> {
+    let lower = arg.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        fetch(arg)
+    } else {
+        let bytes = std::fs::read(arg).map_err(|e| format!("{arg}: {e}"))?;
+        Ok(Source {
+            name: arg.to_owned(),
+            bytes,
+            ..Source::default()
+        })
+    }
+}
+
+fn fetch(url: &str) -> Result<Source, String> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(TIMEOUT))
+        .http_status_as_error(false)
+        .user_agent(concat!("news-builder/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut response = agent
+        .get(url)
+        .header(
+            "Accept",
+            "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, */*;q=0.8",
+        )
+        .call()
+        .map_err(|e| format!("{url}: {e}"))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(format!("{url}: the server answered {status}"));
+    }
+    let final_url = response.get_uri().to_string();
+    let charset = response.body().charset().map(str::to_owned);
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BYTES)
+        .read_to_vec()
+        .map_err(|e| format!("{url}: {e}"))?;
+    Ok(Source {
+        name: url.to_owned(),
+        bytes,
+        charset,
+        url: Some(final_url),
+    })
+}
