@@ -101,6 +101,7 @@ pub fn parse(name: &str, text: &str) -> Result<Feed, String> {
         date: None,
         language: feed.language,
         items,
+        notes: Vec::new(),
     })
 }
 

@@ -6,12 +6,14 @@
 //! every deviation is a warning naming the item (`feed.xml: item 3 ("标题"): no id, used the
 //! link`). Bodies are kept as HTML, relative URLs in them made absolute; the build sanitizes them.
 
+mod body;
 mod dates;
 mod encoding;
 mod html;
 mod ids;
 mod json_feed;
 mod markdown;
+mod rules;
 mod source;
 mod wordpress;
 pub mod write;
@@ -83,6 +85,8 @@ pub struct Feed {
     pub date: Option<String>,
     pub language: Option<String>,
     pub items: Vec<Item>,
+    /// What reading the whole feed had to assume, as warnings.
+    pub notes: Vec<String>,
 }
 
 /// The offset of dates written without one, unless `--timezone` names another: China's.
@@ -140,6 +144,8 @@ pub fn import(sources: &[Source], options: &Options) -> Result<Import, Vec<Strin
             }
         };
         out.warnings.extend(warnings);
+        let notes = feed.notes.iter().map(|n| format!("{}: {n}", source.name));
+        out.warnings.extend(notes);
         out.summaries.push(format!(
             "{}: {}, {encoding}, {} items",
             source.name,

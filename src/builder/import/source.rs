@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, SecondsFormat, Utc};
+
 use ureq::ResponseExt;
 
 /// The most a feed may weigh: far more than any real feed, well below any machine's memory.
@@ -21,6 +23,9 @@ pub struct Source {
     pub charset: Option<String>,
     /// The URL the feed was read from, after redirects.
     pub url: Option<String>,
+    /// When the feed last changed (the file's time, the HTTP `Last-Modified` header): the date
+    /// of items when neither they nor the feed have one.
+    pub modified: Option<String>,
 }
 
 /// Reads `arg`: a URL when it starts with `http://` or `https://`, else a file.
@@ -30,9 +35,12 @@ pub fn read_source(arg: &str) -> Result<Source, String> {
         fetch(arg)
     } else {
         let bytes = std::fs::read(arg).map_err(|e| format!("{arg}: {e}"))?;
+        let modified = std::fs::metadata(arg).and_then(|m| m.modified()).ok();
         Ok(Source {
             name: arg.to_owned(),
             bytes,
+            modified: modified
+                .map(|m| DateTime::<Utc>::from(m).to_rfc3339_opts(SecondsFormat::Secs, true)),
             ..Source::default()
         })
     }
@@ -59,6 +67,11 @@ fn fetch(url: &str) -> Result<Source, String> {
     }
     let final_url = response.get_uri().to_string();
     let charset = response.body().charset().map(str::to_owned);
+    let modified = response
+        .headers()
+        .get("last-modified")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let bytes = response
         .body_mut()
         .with_config()
@@ -70,5 +83,6 @@ fn fetch(url: &str) -> Result<Source, String> {
         bytes,
         charset,
         url: Some(final_url),
+        modified,
     })
 }

@@ -1,21 +1,18 @@
 //! RSS 0.9x, 1.0 and 2.0 and Atom 1.0, parsed by feed-rs, as [`Feed`]s.
 //!
-//! Before feed-rs sees the text, quick-xml walks it once: XML declarations go (the text is UTF-8
-//! now, whatever they said), an `<rss>` root without a version feed-rs knows is read as RSS 2.0,
-//! RSS 0.90's namespace becomes RSS 1.0's, and a syntax error gets its line.
+//! Before feed-rs sees the text, quick-xml walks it once ([`prepare`]).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use feed_rs::model::{self, FeedType, Text};
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use prepare::prepare;
+use url::Url;
 
 use super::{Attachment, Body, Feed, Item};
 
-const RSS_090: &str = "http://my.netscape.com/rdf/simple/0.9/";
-const RSS_10: &str = "http://purl.org/rss/1.0/";
+mod prepare;
 
 /// Parses the feed `name`, text already UTF-8; `url` is where it was fetched from.
 pub fn parse(name: &str, text: &str, url: Option<&str>) -> Result<Feed, String> {
@@ -44,110 +41,15 @@ pub fn parse(name: &str, text: &str, url: Option<&str>) -> Result<Feed, String> 
         None => format!("{name}: not an RSS or Atom feed: {e}"),
     })?;
     let dates = dates.lock().map(|d| d.clone()).unwrap_or_default();
-    Ok(convert(feed, &dates, prepared.notes))
+    Ok(convert(feed, &dates, prepared.notes, prepared.enclosures))
 }
 
-/// The text feed-rs gets, and what preparing it found.
-struct Prepared {
-    text: String,
-    /// The first syntax error, as `name:line: message`.
-    error: Option<String>,
-    /// Notes for every item.
+fn convert(
+    feed: model::Feed,
+    dates: &[String],
     notes: Vec<String>,
-}
-
-fn prepare(name: &str, text: &str) -> Prepared {
-    let mut reader = Reader::from_str(text);
-    let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    let mut notes = Vec::new();
-    let mut root_seen = false;
-    let error = loop {
-        let start = position(&reader);
-        match reader.read_event() {
-            Ok(Event::Eof) => break None,
-            Ok(Event::Decl(_)) => edits.push((start, position(&reader), String::new())),
-            Ok(Event::Start(tag) | Event::Empty(tag)) if !root_seen => {
-                root_seen = true;
-                if let Some((tag, note)) = normalized_root(&tag) {
-                    edits.push((start, position(&reader), tag));
-                    notes.extend(note);
-                }
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let at = usize::try_from(reader.error_position())
-                    .unwrap_or(0)
-                    .min(text.len());
-                let line = text.as_bytes()[..at]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count()
-                    + 1;
-                break Some(format!("{name}:{line}: {e}"));
-            }
-        }
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for (start, end, replacement) in edits {
-        out.push_str(&text[from..start]);
-        out.push_str(&replacement);
-        from = end;
-    }
-    out.push_str(&text[from..]);
-    Prepared {
-        text: out,
-        error,
-        notes,
-    }
-}
-
-fn position(reader: &Reader<&[u8]>) -> usize {
-    usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
-}
-
-/// The root start tag rewritten so that feed-rs reads it, when it must be, and why.
-fn normalized_root(tag: &BytesStart) -> Option<(String, Option<String>)> {
-    let local = tag.local_name();
-    let attributes: Vec<(String, String)> = tag
-        .attributes()
-        .flatten()
-        .map(|a| (a.key.as_ref().to_owned(), a.value.into_owned()))
-        .collect();
-    let value = |key: &str| {
-        attributes
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
-    let (replace, with, note) = match local.as_ref() {
-        "rss" => match value("version") {
-            Some("2.0" | "0.91" | "0.92" | "") => return None,
-            Some(v @ ("0.93" | "0.94")) => ("version", "2.0", format!("RSS {v} read as RSS 2.0")),
-            Some(v) => (
-                "version",
-                "2.0",
-                format!("unknown RSS version {v:?}, read as RSS 2.0"),
-            ),
-            None => (
-                "version",
-                "2.0",
-                "no RSS version, read as RSS 2.0".to_owned(),
-            ),
-        },
-        "RDF" if value("xmlns") == Some(RSS_090) => ("xmlns", RSS_10, String::new()),
-        _ => return None,
-    };
-    let mut out = format!("<{} {replace}=\"{with}\"", tag.name().as_ref());
-    for (key, value) in attributes.iter().filter(|(k, _)| k != replace) {
-        let quote = if value.contains('"') { '\'' } else { '"' };
-        out.push_str(&format!(" {key}={quote}{value}{quote}"));
-    }
-    out.push_str(if tag.ends_with('/') { "/>" } else { ">" });
-    Some((out, (!note.is_empty()).then_some(note)))
-}
-
-fn convert(feed: model::Feed, dates: &[String], notes: Vec<String>) -> Feed {
+    enclosures: Vec<Vec<Attachment>>,
+) -> Feed {
     let raw_date = |d: Option<DateTime<Utc>>| {
         d.and_then(|d| usize::try_from(d.timestamp()).ok())
             .and_then(|i| dates.get(i).cloned())
@@ -161,14 +63,11 @@ fn convert(feed: model::Feed, dates: &[String], notes: Vec<String>) -> Feed {
     };
     let atom = feed.feed_type == FeedType::Atom;
     let rss = !atom;
+    let mut enclosures = enclosures.into_iter();
     let items = feed
         .entries
         .into_iter()
-        .map(|entry| {
-            let mut item = item(entry, &raw_date, rss);
-            item.notes.extend(notes.iter().cloned());
-            item
-        })
+        .map(|entry| item(entry, enclosures.next().unwrap_or_default(), &raw_date, rss))
         .collect();
     Feed {
         format,
@@ -176,11 +75,14 @@ fn convert(feed: model::Feed, dates: &[String], notes: Vec<String>) -> Feed {
         date: raw_date(feed.updated.or(feed.published)),
         language: feed.language,
         items,
+        notes,
     }
 }
 
+/// An entry as an item, with the RSS enclosures read before feed-rs.
 fn item(
     entry: model::Entry,
+    enclosures: Vec<Attachment>,
     raw_date: &impl Fn(Option<DateTime<Utc>>) -> Option<String>,
     rss: bool,
 ) -> Item {
@@ -237,6 +139,7 @@ fn item(
         .map(|c| c.label.unwrap_or(c.term))
         .collect();
     item.authors = entry.authors.into_iter().filter_map(|p| p.name).collect();
+    item.attachments = enclosures;
     for link in entry
         .links
         .iter()
@@ -255,7 +158,8 @@ fn item(
         }
         for content in media.content {
             let Some(url) = content.url else { continue };
-            if item.attachments.iter().all(|a| a.url != url.as_str()) {
+            let known = |a: &Attachment| Url::parse(&a.url).is_ok_and(|u| u == url);
+            if !item.attachments.iter().any(known) {
                 item.attachments.push(Attachment {
                     url: url.to_string(),
                     mime: content.content_type.map(|m| m.to_string()),
