@@ -2,12 +2,14 @@
 //! and one small typed function per endpoint. Components never build API URLs or call `fetch`.
 
 mod cache;
+mod counter;
 mod fetch;
 pub mod page_data;
 mod related;
 #[cfg(feature = "search")]
 mod search;
 
+pub use counter::note_navigation;
 pub use fetch::fetch_json;
 use fetch::fetch_text;
 pub use related::RelatedNews;
@@ -72,7 +74,7 @@ pub struct Boot {
 
 /// Reads `config.json` (missing → defaults) from `page_base`, then `site.json` from the API.
 pub async fn boot(page_base: &str) -> Result<Boot, BootError> {
-    let api = api_of(page_base, fetch_text(&config_url(page_base)).await)?;
+    let api = api_of(page_base, fetch_text(&config_url(page_base), TIMEOUT_MS).await)?;
     let site = api.site().await.map_err(BootError::Api)?;
     Ok(Boot { api, site })
 }
@@ -104,19 +106,36 @@ fn api_of(page_base: &str, config: Result<String, ApiError>) -> Result<Api, Boot
         Err(ApiError::NotFound) => Config::default(),
         Err(e) => return Err(BootError::Api(e)),
     };
-    Ok(Api::new(&config.resolve_api_base(page_base)))
+    let api = Api::new(&config.resolve_api_base(page_base));
+    Ok(match config.goatcounter {
+        Some(origin) => api.with_view_counter(&origin),
+        None => api,
+    })
 }
 
 /// The static API at one base URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Api {
     base: Arc<str>,
+    /// The GoatCounter origin that counts views, if config.json names one.
+    counter: Option<Arc<str>>,
 }
 
 impl Api {
     /// An API rooted at `base` (ends in `/`).
     pub fn new(base: &str) -> Self {
-        Api { base: base.into() }
+        Api {
+            base: base.into(),
+            counter: None,
+        }
+    }
+
+    /// The same API, with views counted by the GoatCounter site at `origin`.
+    pub fn with_view_counter(self, origin: &str) -> Self {
+        Api {
+            counter: Some(origin.into()),
+            ..self
+        }
     }
 
     /// The base URL, for resolving relative URLs inside article bodies.

@@ -13,6 +13,10 @@ pub struct Config {
     /// `http(s)` URL.
     #[serde(default = "default_api_base")]
     pub api_base: String,
+    /// The origin of a GoatCounter site that counts and reports article views, if any
+    /// (`https://stats.example.org`; `http://` only on 127.0.0.1 and localhost, for tests).
+    #[serde(default)]
+    pub goatcounter: Option<String>,
 }
 
 fn default_api_base() -> String {
@@ -23,6 +27,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             api_base: default_api_base(),
+            goatcounter: None,
         }
     }
 }
@@ -34,6 +39,8 @@ pub enum ConfigError {
     Invalid(String),
     /// `api_base` is empty or uses a scheme other than http and https.
     BadApiBase(String),
+    /// `goatcounter` is not an `https://` origin.
+    BadGoatcounter(String),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -46,6 +53,10 @@ impl std::fmt::Display for ConfigError {
                     "config.json: api_base {base:?} must be a path or an http(s) URL"
                 )
             }
+            ConfigError::BadGoatcounter(origin) => write!(
+                f,
+                "config.json: goatcounter {origin:?} must be an https:// origin, such as \"https://stats.example.org\""
+            ),
         }
     }
 }
@@ -70,8 +81,15 @@ impl Config {
         if !allowed || (has_scheme && !base.contains("://")) {
             return Err(ConfigError::BadApiBase(config.api_base));
         }
+        let goatcounter = match config.goatcounter {
+            Some(origin) => {
+                Some(counter_origin(&origin).ok_or(ConfigError::BadGoatcounter(origin))?)
+            }
+            None => None,
+        };
         Ok(Config {
             api_base: base.to_owned(),
+            goatcounter,
         })
     }
 
@@ -90,6 +108,25 @@ impl Config {
         }
         resolved
     }
+}
+
+/// `origin` without a trailing `/`, when it is a bare `https://host[:port]` (or `http://` on
+/// 127.0.0.1 or localhost): no path, query, fragment or credentials.
+fn counter_origin(origin: &str) -> Option<String> {
+    let origin = origin.trim();
+    let origin = origin.strip_suffix('/').unwrap_or(origin);
+    let (secure, authority) = match origin.split_once("://")? {
+        ("https", authority) => (true, authority),
+        ("http", authority) => (false, authority),
+        _ => return None,
+    };
+    let (host, port) = authority.split_once(':').unwrap_or((authority, "0"));
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    let local = host == "127.0.0.1" || host == "localhost";
+    (host_ok && port.parse::<u16>().is_ok() && (secure || local)).then(|| origin.to_owned())
 }
 
 /// The URL scheme of `s`, if it has one (`javascript` in `javascript:alert(1)`).
@@ -111,14 +148,16 @@ mod tests {
         assert_eq!(
             Config::parse(r#"{"api_base":"data/"}"#),
             Ok(Config {
-                api_base: "data/".into()
+                api_base: "data/".into(),
+                goatcounter: None,
             })
         );
         assert_eq!(Config::parse("{}"), Ok(Config::default()));
         assert_eq!(
             Config::parse(r#"{"api_base":"https://cdn.example.org/news/api"}"#),
             Ok(Config {
-                api_base: "https://cdn.example.org/news/api".into()
+                api_base: "https://cdn.example.org/news/api".into(),
+                goatcounter: None,
             })
         );
     }
@@ -161,8 +200,46 @@ mod tests {
     }
 
     #[test]
+    fn takes_a_goatcounter_origin_and_refuses_anything_else() {
+        let origin = |o: &str| {
+            let json = serde_json::json!({ "goatcounter": o }).to_string();
+            Config::parse(&json).map(|c| c.goatcounter.unwrap_or_default())
+        };
+        for (given, kept) in [
+            ("https://stats.example.org", "https://stats.example.org"),
+            ("https://stats.example.org/", "https://stats.example.org"),
+            ("https://stats.example.org:8443", "https://stats.example.org:8443"),
+            ("http://127.0.0.1:4180", "http://127.0.0.1:4180"),
+            ("http://localhost:8081/", "http://localhost:8081"),
+        ] {
+            assert_eq!(origin(given).as_deref(), Ok(kept), "{given}");
+        }
+        for bad in [
+            "",
+            "stats.example.org",
+            "http://stats.example.org",
+            "https://stats.example.org/count",
+            "https://stats.example.org?x=1",
+            "https://user@stats.example.org",
+            "https://stats.example.org:99999",
+            "https://",
+            "javascript:alert(1)",
+            "ftp://127.0.0.1",
+        ] {
+            let err = origin(bad).expect_err(bad);
+            assert!(matches!(err, ConfigError::BadGoatcounter(_)), "{bad:?}");
+            assert!(err.to_string().contains("goatcounter"), "{err}");
+        }
+        let wrong_type = Config::parse(r#"{"goatcounter": true}"#).expect_err("a boolean");
+        assert!(wrong_type.to_string().contains("goatcounter"), "{wrong_type}");
+    }
+
+    #[test]
     fn resolves_against_the_page_base() {
-        let cfg = |b: &str| Config { api_base: b.into() };
+        let cfg = |b: &str| Config {
+            api_base: b.into(),
+            goatcounter: None,
+        };
         assert_eq!(cfg("api/").resolve_api_base("/"), "/api/");
         assert_eq!(cfg("api").resolve_api_base("/"), "/api/");
         assert_eq!(cfg("./api/").resolve_api_base("/news/"), "/news/api/");

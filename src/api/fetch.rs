@@ -21,15 +21,15 @@ pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     if let Some(body) = cache::CACHE.with(|c| c.borrow().get(url)) {
         return decode(&body).map_err(ApiError::Decode);
     }
-    let body: Rc<str> = fetch_text(url).await?.into();
+    let body: Rc<str> = fetch_text(url, TIMEOUT_MS).await?.into();
     let value = decode(&body).map_err(ApiError::Decode)?;
     cache::CACHE.with(|c| c.borrow_mut().insert(url, Some(body)));
     Ok(value)
 }
 
-/// Fetches a text file.
-pub(super) async fn fetch_text(url: &str) -> Result<String, ApiError> {
-    fetch_body(url, Response::text)
+/// Fetches a text file, giving up after `timeout_ms` ([`TIMEOUT_MS`] for contract documents).
+pub(super) async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, ApiError> {
+    fetch_body(url, Response::text, timeout_ms)
         .await?
         .as_string()
         .ok_or(ApiError::Network)
@@ -38,7 +38,7 @@ pub(super) async fn fetch_text(url: &str) -> Result<String, ApiError> {
 /// Fetches a binary file (a search index chunk).
 #[cfg(feature = "search")]
 pub(super) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ApiError> {
-    let buffer = fetch_body(url, Response::array_buffer).await?;
+    let buffer = fetch_body(url, Response::array_buffer, TIMEOUT_MS).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -59,10 +59,11 @@ impl Drop for InFlight {
 }
 
 /// Fetches `url` and reads its body with `read` (`Response::text`, `Response::array_buffer`),
-/// all within [`TIMEOUT_MS`].
+/// all within `timeout_ms`.
 async fn fetch_body(
     url: &str,
     read: fn(&Response) -> Result<Promise, JsValue>,
+    timeout_ms: i32,
 ) -> Result<JsValue, ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
@@ -77,7 +78,7 @@ async fn fetch_body(
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
+            timeout_ms,
         )
         .map_err(|_| ApiError::Network)?;
     let in_flight = InFlight {

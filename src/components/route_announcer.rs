@@ -33,10 +33,12 @@ pub fn RouteAnnouncer() -> impl IntoView {
     let location = use_location();
     // The first run is the initial load, where the browser's own focus handling is right.
     Effect::new(move |previous: Option<String>| {
-        let path = format!("{}{}", location.pathname.get(), location.search.get());
+        let pathname = location.pathname.get();
+        let path = format!("{pathname}{}", location.search.get());
         if previous.as_ref().is_some_and(|p| *p != path) {
             focus.pending.set(true);
             forget_first_page_head();
+            crate::api::note_navigation(&pathname);
         }
         path
     });

@@ -51,6 +51,7 @@ for (const [name, body] of [
   ['not JSON', '{"api_base": '],
   ['a wrong type', '{"api_base": 42}'],
   ['an unknown key', '{"apiBase": "api/"}'],
+  ['a goatcounter that is not an https origin', '{"goatcounter": "http://stats.example.org/count"}'],
   ['a javascript: URL', '{"api_base": "javascript:alert(1)"}'],
 ] as const) {
   test(`a config.json with ${name} shows 配置错误`, async ({ page }) => {

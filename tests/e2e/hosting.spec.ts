@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { deployWithCounter, GoatCounterStub, withLoopbackCounter } from './goatcounter';
 import { articleIdOf, SITE_TITLE, SITE_URL } from './pages';
+
+test.use(withLoopbackCounter);
 
 test('every route loads, and reloads, under the deploy path', async ({ page, app, api, sitePath }) => {
   const feed = await api.feed(1);
@@ -227,4 +230,21 @@ test('the web app manifest names the site, follows the deploy path, and its icon
   const cdp = await page.context().newCDPSession(page);
   const { errors } = await cdp.send('Page.getAppManifest');
   expect(errors).toEqual([]);
+});
+
+test('GoatCounter is sent the article’s path with the deploy path, the way the address bar shows it', async ({ page, app, api, sitePath }) => {
+  const stub = new GoatCounterStub();
+  const origin = await stub.start();
+  try {
+    await deployWithCounter(page, origin);
+    const [item] = (await api.feed(1)).items;
+    const path = `${sitePath}articles/${item.id}`;
+    stub.counts.set(path, '2');
+    await page.goto(path);
+    await app.expectArticle(item.title);
+    await expect.poll(() => stub.hits.map((hit) => hit.p)).toEqual([path]);
+    await expect(page.getByText(/^浏览次数/)).toBeVisible();
+  } finally {
+    await stub.stop();
+  }
 });

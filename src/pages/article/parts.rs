@@ -1,13 +1,16 @@
 //! The small pieces around an article's body.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
+use crate::api::Api;
 use crate::components::strings;
 use crate::contract::{AdjacentArticle, Article, Body, Disclosure};
 use crate::dates::display_datetime;
 use crate::format::reading_minutes;
 use crate::links;
 use crate::list_memory::ListMemory;
+use crate::PageBase;
 
 /// 首页 › column › title.
 #[component]
@@ -40,17 +43,48 @@ pub fn ArticleMetaLine(article: Article) -> impl IntoView {
     let item = |label: &'static str, value: String| {
         view! { <span class="article__meta-item">{t.label(label)} {value}</span> }
     };
+    let views = live_views(&article);
     view! {
         <p class="article__meta">
             <span class="article__meta-item">
                 {t.label(t.published)}
                 <time datetime=article.date_published.clone()>{display_datetime(&article.date_published)}</time>
             </span>
-            {article.news.views.map(|v| item(t.views, t.count(v)))}
+            // Always there (hidden without a number), so that a count arriving later changes text.
+            <span class="article__meta-item" hidden=move || views().is_none()>
+                {t.label(t.views)} {move || views().map(|v| t.count(v)).unwrap_or_default()}
+            </span>
             {article.news.source.clone().map(|s| item(t.source, s))}
             {(!authors.is_empty()).then(|| item(t.author, authors))}
             <span class="article__meta-item">{t.reading_time(minutes)}</span>
         </p>
+    }
+}
+
+/// The article's view count: the data's `views`, plus what the GoatCounter site of config.json
+/// reports once it answers (`None` while neither has a number). Counts this view once shown
+/// (effects never run at pre-render); a count that fails, is slow or is refused changes nothing.
+fn live_views(article: &Article) -> impl Fn() -> Option<u64> + Copy + 'static {
+    let live = RwSignal::new(None::<u64>);
+    let api = expect_context::<Api>();
+    if api.counts_views() {
+        let base = use_context::<PageBase>().map_or_else(|| "/".to_owned(), |b| b.0);
+        let path = links::absolute_path(&base, &links::article(&article.id));
+        let (title, route) = (article.title.clone(), use_location().pathname);
+        Effect::new(move |_| {
+            api.count_view(&route.get_untracked(), &path, &title);
+            let (api, path) = (api.clone(), path.clone());
+            leptos::task::spawn_local(async move {
+                if let Ok(count) = api.counted_views(&path).await {
+                    live.try_set(Some(count));
+                }
+            });
+        });
+    }
+    let data = article.news.views;
+    move || match (data, live.get()) {
+        (None, None) => None,
+        (data, live) => Some(data.unwrap_or(0).saturating_add(live.unwrap_or(0))),
     }
 }
 
