@@ -170,10 +170,12 @@ pub fn import(sources: &[Source], options: &Options) -> Result<Import, Vec<Strin
     if !errors.is_empty() {
         return Err(errors);
     }
-    let drafts = unique_ids(drafts, &mut out.warnings);
+    let mut id_warnings = Vec::new();
+    let drafts = unique_ids(drafts, &mut id_warnings);
     for draft in &drafts {
         out.warnings.extend(draft.warnings.iter().cloned());
     }
+    out.warnings.extend(id_warnings);
     out.files = drafts.iter().map(markdown::render).collect();
     Ok(out)
 }

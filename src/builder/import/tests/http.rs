@@ -46,7 +46,7 @@ fn serve(
 #[test]
 fn a_gbk_feed_from_a_url_is_decoded_by_its_header() {
     let feed = include_bytes!("../fixtures/rss-gbk.xml").to_vec();
-    let relative = "<rss version=\"2.0\"><channel><item><guid>r</guid><title>R</title><description>&lt;img src=\"img/r.png\"&gt;</description></item></channel></rss>";
+    let relative = "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><item><guid>r</guid><title>R</title><description>&lt;img src=\"img/r.png\"&gt;</description></item><item><guid>s</guid><title>S</title><link>/2018/s.html</link><pubDate>2018-09-18 08:00</pubDate><content:encoded><![CDATA[<img src=\"s.png\">]]></content:encoded></item></channel></rss>";
     let (address, server) = serve(vec![
         (
             "/feed.xml",

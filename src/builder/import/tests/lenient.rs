@@ -32,11 +32,19 @@ fn every_deviation_is_read_and_said() {
             "tag \"食品安全,学校食堂\" split at its commas",
         ]
     );
+    // A relative link is resolved against the feed's own link, and is the body's base.
     let b = article(&done, "dev-2");
     assert_eq!(b.date, "2018-09-18T10:00:00+08:00");
     assert_eq!(
+        b.body.trim(),
+        r#"<p>正文二。<img src="https://dev.example.gov.cn/a/img/2.png"></p>"#
+    );
+    assert_eq!(
         warnings_of(&done, name, 2),
-        ["date \"Mon, 18 Sep 2018 10:00:00 +0800\": weekday does not match 2018-09-18, ignored"]
+        [
+            "1 relative URL(s) in the body resolved against https://dev.example.gov.cn/a/2.html",
+            "date \"Mon, 18 Sep 2018 10:00:00 +0800\": weekday does not match 2018-09-18, ignored"
+        ]
     );
     let c = article(&done, "dev-3");
     assert_eq!(c.date, "2018-09-20T08:00:00+08:00");

@@ -19,7 +19,7 @@ pub fn parse(name: &str, text: &str, url: Option<&str>) -> Result<Feed, String> 
     let prepared = prepare(name, text);
     // feed-rs turns dates into instants in UTC, losing their offset and whether they had one:
     // its date parser hands back the position of the date's text in `dates` instead, as seconds
-    // since 1970, and the text is read once the item is known (`raw_date`).
+    // since 1970, and the text is read once the item is known (`Context::date`).
     let dates: Arc<Mutex<Vec<String>>> = Arc::default();
     let log = Arc::clone(&dates);
     let parser = feed_rs::parser::Builder::new()
@@ -41,19 +41,37 @@ pub fn parse(name: &str, text: &str, url: Option<&str>) -> Result<Feed, String> 
         None => format!("{name}: not an RSS or Atom feed: {e}"),
     })?;
     let dates = dates.lock().map(|d| d.clone()).unwrap_or_default();
-    Ok(convert(feed, &dates, prepared.notes, prepared.enclosures))
+    let context = Context {
+        dates: &dates,
+        url: url.and_then(|u| Url::parse(u).ok()),
+        rss: feed.feed_type != FeedType::Atom,
+    };
+    Ok(convert(feed, &context, prepared.notes, prepared.enclosures))
+}
+
+/// What every entry of a feed is read with.
+struct Context<'a> {
+    /// The text of every date, by the position feed-rs hands back.
+    dates: &'a [String],
+    /// The feed's URL: feed-rs makes it the `xml:base` of what sets none.
+    url: Option<Url>,
+    rss: bool,
+}
+
+impl Context<'_> {
+    /// The text of a date feed-rs read.
+    fn date(&self, date: Option<DateTime<Utc>>) -> Option<String> {
+        let at = usize::try_from(date?.timestamp()).ok()?;
+        self.dates.get(at).cloned()
+    }
 }
 
 fn convert(
     feed: model::Feed,
-    dates: &[String],
+    context: &Context,
     notes: Vec<String>,
     enclosures: Vec<Vec<Attachment>>,
 ) -> Feed {
-    let raw_date = |d: Option<DateTime<Utc>>| {
-        d.and_then(|d| usize::try_from(d.timestamp()).ok())
-            .and_then(|i| dates.get(i).cloned())
-    };
     let format = match feed.feed_type {
         FeedType::Atom => "Atom 1.0",
         FeedType::JSON => "JSON Feed",
@@ -61,18 +79,16 @@ fn convert(
         FeedType::RSS1 => "RSS 1.0",
         FeedType::RSS2 => "RSS 2.0",
     };
-    let atom = feed.feed_type == FeedType::Atom;
-    let rss = !atom;
     let mut enclosures = enclosures.into_iter();
     let items = feed
         .entries
         .into_iter()
-        .map(|entry| item(entry, enclosures.next().unwrap_or_default(), &raw_date, rss))
+        .map(|entry| item(entry, enclosures.next().unwrap_or_default(), context))
         .collect();
     Feed {
         format,
         link: alternate(&feed.links).map(|l| l.href.clone()),
-        date: raw_date(feed.updated.or(feed.published)),
+        date: context.date(feed.updated.or(feed.published)),
         language: feed.language,
         items,
         notes,
@@ -80,17 +96,13 @@ fn convert(
 }
 
 /// An entry as an item, with the RSS enclosures read before feed-rs.
-fn item(
-    entry: model::Entry,
-    enclosures: Vec<Attachment>,
-    raw_date: &impl Fn(Option<DateTime<Utc>>) -> Option<String>,
-    rss: bool,
-) -> Item {
+fn item(entry: model::Entry, enclosures: Vec<Attachment>, context: &Context) -> Item {
+    let rss = context.rss;
     let mut item = Item {
         id: Some(entry.id).filter(|id| !id.trim().is_empty()),
         title: entry.title.as_ref().map(text_of).filter(|t| !t.is_empty()),
         link: alternate(&entry.links).map(|l| l.href.clone()),
-        published: raw_date(entry.published),
+        published: context.date(entry.published),
         language: entry.language,
         base: entry.base,
         ..Item::default()
@@ -100,14 +112,14 @@ fn item(
     item.updated = if entry.updated == entry.published {
         None
     } else {
-        raw_date(entry.updated)
+        context.date(entry.updated)
     };
     if !rss && item.published.is_none() {
         item.published = item.updated.take();
     }
     item.summary = entry
         .summary
-        .map(|t| body_of(&t.content_type.to_string(), t.content));
+        .map(|t| body_of(t.content_type.as_ref(), t.content));
     match entry.content {
         Some(model::Content {
             body: Some(body),
@@ -115,10 +127,12 @@ fn item(
             src,
             ..
         }) => {
-            item.body = Some(body_of(&content_type.to_string(), body));
-            // `content:encoded` carries the xml:base in force as its `src`.
+            item.body = Some(body_of(content_type.as_ref(), body));
+            // `content:encoded` carries the xml:base in force as its `src`: the feed's URL unless
+            // the feed sets one, and then the item's link is the better base.
             if item.base.is_none() {
-                item.base = src.map(|s| s.href);
+                let declared = src.filter(|s| Url::parse(&s.href).ok() != context.url);
+                item.base = declared.map(|s| s.href);
             }
         }
         Some(model::Content { src: Some(src), .. }) => {
@@ -180,7 +194,7 @@ fn alternate(links: &[model::Link]) -> Option<&model::Link> {
 }
 
 fn text_of(text: &Text) -> String {
-    match body_of(&text.content_type.to_string(), text.content.clone()) {
+    match body_of(text.content_type.as_ref(), text.content.clone()) {
         Body::Html(html) => super::html::text_of(&html),
         Body::Text(text) => text.split_whitespace().collect::<Vec<_>>().join(" "),
     }
