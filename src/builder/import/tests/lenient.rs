@@ -194,3 +194,20 @@ fn an_item_without_a_date_anywhere_is_an_error_naming_it() {
     let feed = r#"<rss version="2.0"><channel><item><title>Bad</title><pubDate>yesterday</pubDate><description>x</description></item></channel></rss>"#;
     assert_eq!(error(&[source("b.xml", feed)]), "b.xml: item 1 (\"Bad\"): date \"yesterday\" is not a date this import reads (RFC 3339, RFC 2822, 2018-09-18 14:38:10, 2018/9/18, 2018年9月18日)");
 }
+
+#[test]
+fn bare_ampersands_are_read_as_browsers_read_them() {
+    let feed = "<rss version=\"2.0\"><channel>\n<item><guid>a</guid><title>AT&T & more</title><pubDate>Tue, 18 Sep 2018 10:00:00 +0800</pubDate><description>x</description><enclosure url=\"https://x.org/f?a=1&b=2\" type=\"application/pdf\"/></item></channel></rss>";
+    let done = run(&[source("amp.xml", feed)]);
+    let a = article(&done, "a");
+    assert_eq!(a.title, "AT&T & more");
+    assert!(
+        a.body.contains("href=\"https://x.org/f?a=1&amp;b=2\""),
+        "{}",
+        a.body
+    );
+    assert_eq!(
+        done.warnings,
+        ["amp.xml: 2 bare & read as &amp; (the first on line 2)"]
+    );
+}

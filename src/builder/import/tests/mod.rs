@@ -8,6 +8,7 @@ mod formats;
 mod html;
 mod http;
 mod lenient;
+mod properties;
 mod rewrite;
 mod scale;
 

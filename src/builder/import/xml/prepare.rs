@@ -4,6 +4,7 @@
 //! becomes RSS 1.0's, RSS enclosures are taken out to be read here, and a syntax error gets its
 //! line.
 
+use quick_xml::errors::{Error, IllFormedError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
@@ -32,19 +33,37 @@ pub fn prepare(name: &str, text: &str) -> Prepared {
     let mut enclosures: Vec<Vec<Attachment>> = Vec::new();
     let mut root_seen = false;
     let mut open_enclosure = None;
-    let error = loop {
+    let mut error = None;
+    let (mut ampersands, mut bare_ampersands) = (0, None);
+    loop {
         let start = position(&reader);
         let event = match reader.read_event() {
-            Ok(Event::Eof) => break None,
+            Ok(Event::Eof) => break,
             Ok(event) => event,
+            // quick-xml reads on after an error, and so does feed-rs: read on to find every
+            // declaration, and keep the first error for when feed-rs fails too. A bare `&` (in
+            // `AT&T`) is read as `&amp;`, as browsers read it.
             Err(e) => {
                 let at = usize::try_from(reader.error_position()).unwrap_or(0);
                 let at = at.min(text.len());
                 let line = text.as_bytes()[..at]
                     .iter()
                     .filter(|b| **b == b'\n')
-                    .count();
-                break Some(format!("{name}:{}: {e}", line + 1));
+                    .count()
+                    + 1;
+                let bare = matches!(e, Error::IllFormed(IllFormedError::UnclosedReference))
+                    && text.as_bytes().get(at) == Some(&b'&');
+                if bare && open_enclosure.is_none() {
+                    edits.push((at, at + 1, "&amp;".to_owned()));
+                    bare_ampersands.get_or_insert(line);
+                    ampersands += 1;
+                } else {
+                    error.get_or_insert_with(|| format!("{name}:{line}: {e}"));
+                }
+                if position(&reader) <= start {
+                    break;
+                }
+                continue;
             }
         };
         let end = position(&reader);
@@ -78,7 +97,12 @@ pub fn prepare(name: &str, text: &str) -> Prepared {
             },
             _ => {}
         }
-    };
+    }
+    if let Some(line) = bare_ampersands {
+        notes.push(format!(
+            "{ampersands} bare & read as &amp; (the first on line {line})"
+        ));
+    }
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     for (start, end, replacement) in edits {
@@ -104,10 +128,12 @@ fn enclosure(tag: &BytesStart) -> Option<Attachment> {
         title: None,
     };
     for attribute in tag.attributes().flatten() {
+        // A value with a bare `&` (`a.pdf?x=1&y=2`) is read as it is, as feed-rs reads it.
         let value = attribute
             .normalized_value(XmlVersion::Implicit1_0)
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_default();
+            .unwrap_or_else(|_| attribute.value.clone())
+            .trim()
+            .to_owned();
         match attribute.key.as_ref() {
             "url" => found.url = value,
             "type" if !value.is_empty() => found.mime = Some(value),
