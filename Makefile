@@ -96,6 +96,8 @@ test: test-tools test-unit test-wasm test-e2e
 
 test-unit:
 	cargo test --locked --lib --features builder
+	@# news-builder import, run as a command (tests/import/).
+	cargo test --locked --features builder --test import
 	@# Pre-rendering: the same components rendered natively (src/prerender/).
 	cargo test --locked --lib --no-default-features --features ssr,search prerender
 

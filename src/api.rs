@@ -31,8 +31,10 @@ pub const TIMEOUT_MS: i32 = 15_000;
 pub enum ApiError {
     /// HTTP 404 or 410, or an id that cannot exist (no request is made for it).
     NotFound,
-    /// The request never got an answer: offline, refused, aborted.
+    /// The request never got an answer: refused, aborted, or the network failed.
     Network,
+    /// The browser is offline and nothing kept for reading offline answered.
+    Offline,
     /// No answer within [`TIMEOUT_MS`].
     Timeout,
     /// Any other HTTP status outside 2xx.
@@ -47,6 +49,7 @@ impl std::fmt::Display for ApiError {
         match self {
             ApiError::NotFound => f.write_str("not found"),
             ApiError::Network => f.write_str("network failure"),
+            ApiError::Offline => f.write_str("offline"),
             ApiError::Timeout => write!(f, "no answer within {} s", TIMEOUT_MS / 1000),
             ApiError::Status(code) => write!(f, "HTTP {code}"),
             ApiError::Decode(msg) => write!(f, "unreadable data: {msg}"),

@@ -91,6 +91,10 @@ pub struct Strings {
     pub load_failed: &'static str,
     pub retry: &'static str,
     pub err_network: &'static str,
+    pub err_offline: &'static str,
+    /// The notice of a new deploy, and its button.
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
     pub err_timeout: &'static str,
     pub err_decode: &'static str,
     pub config_error: &'static str,

@@ -46,6 +46,7 @@ mod shell {
     use crate::components::language::LanguageChoice;
     use crate::components::route_announcer::RouteFocus;
     use crate::components::strings;
+    use crate::components::update_notice::UpdateNotice;
     use crate::components::{ErrorView, Loading, RouteAnnouncer, SiteFooter, SiteHeader};
     use crate::i18n::Lang;
     use crate::list_memory::ListMemory;
@@ -175,6 +176,7 @@ mod shell {
             <Title formatter=move |page: String| page_title(&page, &site_title)/>
             <a class="skip-link" href=skip_href on:click=skip_to_main>{t.skip_to_content}</a>
             <RouteAnnouncer/>
+            <UpdateNotice/>
             <SiteHeader/>
             <main id="main" class="page" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFoundPage>

@@ -96,6 +96,7 @@ async fn fetch_body(
     drop(in_flight);
     result.map_err(|e| match e {
         ApiError::Network if timed_out.get() => ApiError::Timeout,
+        ApiError::Network if !window.navigator().on_line() => ApiError::Offline,
         other => other,
     })
 }

@@ -13,6 +13,7 @@ pub fn error_message(error: &ApiError) -> String {
     match error {
         ApiError::NotFound => t.not_found_hint.to_owned(),
         ApiError::Network => t.err_network.to_owned(),
+        ApiError::Offline => t.err_offline.to_owned(),
         ApiError::Timeout => t.err_timeout.to_owned(),
         ApiError::Status(code) => t.server_error(*code),
         ApiError::Decode(_) => t.err_decode.to_owned(),

@@ -15,6 +15,7 @@ pub mod route_announcer;
 pub mod search_box;
 pub mod share;
 pub mod theme_toggle;
+pub mod update_notice;
 
 pub use article_body::ArticleBody;
 pub use article_list::ArticleList;

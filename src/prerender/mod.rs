@@ -6,6 +6,7 @@
 mod feeds;
 mod head;
 mod manifest;
+mod offline;
 mod publish;
 mod routes;
 mod shell;

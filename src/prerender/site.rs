@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::head::{self, PageHeads, Public};
 use super::routes::dated_routes;
-use super::{file_of, manifest, publish, render_page, Shell};
+use super::{file_of, manifest, offline, publish, render_page, Shell};
 use crate::api::{self, page_data};
 use crate::builder::parallel::on_every_core;
 
@@ -40,8 +40,8 @@ const PAGE_DIRS: &[&str] = &["articles", "category", "page", "sitemap"];
 /// app's plain shell) at the deploy path its `<base href>` names, and writes `robots.txt` and,
 /// with the site's public URL (`https://host`, checked by [`publish::site_url`]), `sitemap.xml`,
 /// the Atom feeds and each page's canonical link and structured data; `manifest.webmanifest` is
-/// the site's. A route whose data is missing or unreadable is left to the app and reported; the others are
-/// still written.
+/// the site's, and `offline.json` lists what the service worker keeps. A route whose data is
+/// missing or unreadable is left to the app and reported; the others are still written.
 pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> {
     let site_url = site_url.map(publish::site_url).transpose()?;
     let shell_file = dist.join("404.html");
@@ -56,6 +56,7 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
         Some(Err(e)) => return Err(format!("config.json: {e:?}")),
         None => return Err("config.json cannot be read".into()),
     };
+    let offline_notice = write_offline_list(dist, &base, api.base())?;
     if !api.base().starts_with(&base) {
         copy_shell(dist, "search", &shell_html)?;
         copy_shell(dist, "", &shell_html)?;
@@ -68,6 +69,7 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
         return Ok(Report {
             removed,
             skipped,
+            notices: offline_notice.into_iter().collect(),
             ..Report::default()
         });
     }
@@ -96,6 +98,7 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
         write_pages(dist, &shell, &base, part, heads.as_ref())
     });
     let mut report = Report::default();
+    report.notices.extend(offline_notice);
     let mut pages = HashSet::new();
     for result in results {
         let (part, written) = result.map_err(|e| e.to_string())?;
@@ -110,6 +113,18 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
     report.feeds = published.feeds;
     report.notices.extend(published.notices);
     Ok(report)
+}
+
+/// Writes `offline.json`; without the app's files to list (a `dist` holding only the API) there
+/// is none, and the notice says so.
+fn write_offline_list(dist: &Path, base: &str, api_base: &str) -> Result<Option<String>, String> {
+    match offline::offline_list(dist, base, api_base) {
+        Ok(list) => publish::write_file(dist, offline::FILE, &list).map(|()| None),
+        Err(e) => {
+            let _ = fs::remove_file(dist.join(offline::FILE));
+            Ok(Some(format!("{}: not written, {e}", offline::FILE)))
+        }
+    }
 }
 
 /// Renders and writes `routes`; returns what it did and the pages now on disk.

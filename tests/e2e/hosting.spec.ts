@@ -248,3 +248,17 @@ test('GoatCounter is sent the article’s path with the deploy path, the way the
     await stub.stop();
   }
 });
+
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the service worker is scoped to the deploy path and keeps the page it started on', async ({ page, app, sitePath, baseURL }) => {
+    await page.goto(sitePath);
+    await app.expectListPage('最新文章', 1);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(new URL(sitePath, baseURL).href);
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.match(location.href)) !== undefined))
+      .toBe(true);
+  });
+});

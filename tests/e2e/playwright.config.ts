@@ -50,6 +50,9 @@ export default defineConfig<HostOptions>({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
+    // The service worker (public/sw.js) would answer requests before page.route sees them: specs
+    // that intercept requests need it out of the way. offline.spec.ts allows it.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
   },
   projects: [

@@ -8,8 +8,9 @@ import { test, expect } from './fixtures';
 import { Api, escapeRegExp, waitForHydration } from './pages';
 
 /**
- * Console errors and warnings, but two notes that are not problems: Chromium's about `integrity`
- * on preloads, and leptos' debug-build notice when the hydrating build renders a page afresh.
+ * Console errors and warnings, but three notes that are not problems: Chromium's about `integrity`
+ * on preloads, leptos' debug-build notice when the hydrating build renders a page afresh, and
+ * Playwright's when it blocks the service worker (offline.spec.ts runs with it).
  */
 function watchConsole(page: Page): string[] {
   const messages: string[] = [];
@@ -17,6 +18,7 @@ function watchConsole(page: Page): string[] {
     if (!['error', 'warning'].includes(m.type())) return;
     if (m.text().includes('`integrity` attribute is currently ignored for preload')) return;
     if (m.text().startsWith("It seems like you're trying to use Leptos in client-side rendering mode")) return;
+    if (m.text() === 'Service Worker registration blocked by Playwright') return;
     messages.push(`${m.type()}: ${m.text()}`);
   });
   return messages;

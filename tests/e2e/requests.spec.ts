@@ -41,7 +41,7 @@ test.describe('in a page the app rendered itself', () => {
 
     await app.gotoHome();
     await app.articleLink(target.title).click();
-    await expect(page.getByRole('status')).toHaveText('正在加载…');
+    await expect(app.loading).toBeVisible();
     await app.navLink('科普知识').click();
     await expect(page.getByRole('heading', { level: 1, name: '科普知识' })).toBeVisible();
     const request = await failed;

@@ -84,8 +84,10 @@ for (const [name, mode] of [
     goatcounter.mode = mode;
     const messages: string[] = [];
     page.on('console', (m) => {
-      // The browser's own line for a 4xx answer is not the app's and cannot be silenced.
-      if (!m.text().startsWith('Failed to load resource')) messages.push(`${m.type()}: ${m.text()}`);
+      // The browser's own line for a 4xx answer is not the app's and cannot be silenced; the
+      // service worker is blocked here, which Playwright reports.
+      const theirs = m.text().startsWith('Failed to load resource') || m.text() === 'Service Worker registration blocked by Playwright';
+      if (!theirs) messages.push(`${m.type()}: ${m.text()}`);
     });
     const { article, views } = await articleWithViews(api);
     const counted = page.waitForResponse((r) => r.url().includes('/counter/')).catch(() => null);

@@ -8,7 +8,8 @@ use crate::builder::build_from_dir;
 
 const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<base href=\"/news/\" />\n<title>新闻阅读器</title>\n<meta name=\"description\" content=\"x\" />\n</head>\n<body>\n<noscript>JS</noscript>\n</body>\n</html>\n";
 
-/// A built sample site under /news/ in a fresh folder: the API from content/ and the shell.
+/// A built sample site under /news/ in a fresh folder: the API from content/, the shell and
+/// (stand-ins for) the app's hashed module and wasm.
 fn sample_site(name: &str) -> PathBuf {
     let dist = std::env::temp_dir().join(format!("prerender-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dist);
@@ -19,6 +20,9 @@ fn sample_site(name: &str) -> PathBuf {
         fs::write(file, bytes).expect("write");
     }
     fs::write(dist.join("404.html"), SHELL).expect("shell");
+    for app in ["newsreader-0123abcd.js", "newsreader-0123abcd_bg.wasm"] {
+        fs::write(dist.join(app), "app").expect("app");
+    }
     dist
 }
 

@@ -15,6 +15,13 @@ fn robots_txt_always_and_with_a_site_url_a_sitemap_of_every_article() {
     );
     assert!(!dist.join("sitemap.xml").exists());
     assert_eq!(report.notices.len(), 1, "{report:?}");
+    let offline: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("offline.json")).expect("offline.json"))
+            .expect("JSON");
+    assert_eq!(offline["version"], "0123abcd");
+    assert!(offline["files"]
+        .as_array()
+        .is_some_and(|files| files.iter().any(|f| f == "api/site.json")));
 
     let report = prerender(&dist, Some("https://news.example.org/")).expect("pre-renders");
     let robots = fs::read_to_string(dist.join("robots.txt")).expect("robots.txt");
