@@ -16,49 +16,56 @@ window.__INCOMPLETE_CHUNKS = [];
 // been presented, so that the largest paint is over before the wasm's download begins.
 await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))));
 const entry = document.querySelector('meta[name="app-entry"]');
-const { default: init } = await import(entry.dataset.js);
-await init({ module_or_path: entry.dataset.wasm });
+// The page as it arrived, before the app moves elsewhere: kept for reading offline below.
+const arrival = location.href;
+try {
+  const { default: init } = await import(entry.dataset.js);
+  await init({ module_or_path: entry.dataset.wasm });
+} finally {
+  // Even when this build fails to start, the next deploy's worker must be able to replace it.
+  await startOfflineReading();
+}
 
-// Reading offline (public/sw.js, docs/offline.md), once the app runs. The worker's URL names a
-// build, so that a deploy is a new worker: the deployed one (offline.json says which), which may be
-// newer than this page when the page was kept offline. A new worker waits while an older one serves
-// the page; the app then shows 有新版本 · 刷新 (it listens for `newsreader-update`, and finds
-// `data-update` on <html> if it started later), and its button sends `newsreader-apply-update`: the
-// new worker takes over and the page reloads, all of it from the new build.
-if ('serviceWorker' in navigator) {
-  const build = /-([0-9a-f]+)\.js$/.exec(entry.dataset.js)?.[1] ?? 'unversioned';
-  const deployed = navigator.onLine
-    ? await fetch(new URL('offline.json', document.baseURI), { cache: 'no-cache' })
-        .then((response) => (response.ok ? response.json() : null))
-        .then((list) => list?.version)
-        .catch(() => null)
-    : null;
+/**
+ * Reading offline (public/sw.js, docs/offline.md). The worker's URL names the deployed build
+ * (offline.json says which; it may be newer than this page when the page was kept offline), so
+ * that a deploy is a new worker. It waits while an older one serves the page; the app then shows
+ * 有新版本 · 刷新 (it listens for `newsreader-update`, and finds `data-update` on <html> if it
+ * started later), and its button sends `newsreader-apply-update`: the new worker takes over and
+ * every open page of the site reloads, all of it from the new build.
+ */
+async function startOfflineReading() {
+  if (!('serviceWorker' in navigator)) return;
+  const workers = navigator.serviceWorker;
   const announce = () => {
     document.documentElement.dataset.update = 'ready';
     window.dispatchEvent(new Event('newsreader-update'));
   };
   const watch = (worker) =>
     worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+      if (worker.state === 'installed' && workers.controller) announce();
     });
-  // This page came from the network before any worker: it is kept once one is active.
-  const uncontrolled = !navigator.serviceWorker.controller;
-  navigator.serviceWorker.ready
-    .then((registration) => uncontrolled && registration.active?.postMessage({ keep: location.href }))
-    .catch(() => {});
-  navigator.serviceWorker
-    .register(new URL(`sw.js?v=${deployed ?? build}`, document.baseURI))
-    .then((registration) => {
-      if (registration.waiting && navigator.serviceWorker.controller) announce();
-      watch(registration.installing);
-      registration.addEventListener('updatefound', () => watch(registration.installing));
-      window.addEventListener('newsreader-apply-update', () => {
-        if (!registration.waiting) return location.reload();
-        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-        registration.waiting.postMessage('skip-waiting');
-      });
-    })
-    // Without a worker (no offline.json in a development build, a browser that refuses) the
-    // reader works as before, online.
-    .catch(() => {});
+  // A page served by an older worker reloads once a newer one takes over (here or in another tab);
+  // the first worker taking over a page the network served changes nothing.
+  if (workers.controller) workers.addEventListener('controllerchange', () => location.reload(), { once: true });
+  else workers.ready.then((ready) => ready.active?.postMessage({ keep: arrival })).catch(() => {});
+  const deployed = navigator.onLine
+    ? await fetch(new URL('offline.json', document.baseURI), { cache: 'no-cache' })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((list) => list?.version)
+        .catch(() => null)
+    : null;
+  // Offline, or a development build without offline.json: the worker there is, if any, stays.
+  const registration = await (deployed
+    ? workers.register(new URL(`sw.js?v=${deployed}`, document.baseURI))
+    : workers.getRegistration()
+  ).catch(() => null);
+  if (!registration) return;
+  if (registration.waiting && workers.controller) announce();
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+  window.addEventListener('newsreader-apply-update', () => {
+    if (registration.waiting) registration.waiting.postMessage('skip-waiting');
+    else location.reload();
+  });
 }

@@ -17,7 +17,7 @@ struct PageView<'a> {
     /// The page's path, deploy prefix included (`/news/articles/x`).
     path: &'a str,
     title: &'a str,
-    /// Where the reader came from; empty after an in-app navigation.
+    /// Where the reader came from, for the view they arrived on; empty for the views after it.
     referrer: &'a str,
     /// The screen's width in CSS pixels.
     width: i32,
@@ -28,8 +28,8 @@ struct PageView<'a> {
 #[derive(Default)]
 struct Views {
     counted: Option<String>,
-    /// The reader has moved within the app: the document's referrer no longer says where from.
-    navigated: bool,
+    /// Some view has been counted: the document's referrer said where the first came from.
+    any_counted: bool,
 }
 
 thread_local! {
@@ -40,7 +40,6 @@ thread_local! {
 pub fn note_navigation(route: &str) {
     VIEWS.with(|v| {
         let mut views = v.borrow_mut();
-        views.navigated = true;
         if views.counted.as_deref() != Some(route) {
             views.counted = None;
         }
@@ -62,17 +61,18 @@ impl Api {
         };
         let first = VIEWS.with(|v| {
             let mut views = v.borrow_mut();
-            let fresh = views.counted.as_deref() != Some(route);
-            if fresh {
-                views.counted = Some(route.to_owned());
+            if views.counted.as_deref() == Some(route) {
+                return None;
             }
-            fresh.then_some(!views.navigated)
+            views.counted = Some(route.to_owned());
+            Some(!std::mem::replace(&mut views.any_counted, true))
         });
         let Some(first) = first else {
             return;
         };
+        // The referrer says where the reader came from for the page the browser loaded only.
         let referrer = match window.document() {
-            Some(document) if first => document.referrer(),
+            Some(document) if first && arrived_at(&window, route) => document.referrer(),
             _ => String::new(),
         };
         let width = window.screen().and_then(|s| s.width()).unwrap_or(0);
@@ -97,6 +97,19 @@ impl Api {
             .unwrap_or_default();
         parse_count(&count).ok_or(ApiError::Decode(format!("count {count:?} is not a number")))
     }
+}
+
+/// Whether `route` is the page the browser loaded (not one reached in the app since), by the
+/// navigation's own record, which in-app navigations do not change.
+fn arrived_at(window: &web_sys::Window, route: &str) -> bool {
+    let loaded = window
+        .performance()
+        .map(|p| p.get_entries_by_type("navigation").get(0))
+        .and_then(|entry| js_sys::Reflect::get(&entry, &"name".into()).ok())
+        .and_then(|name| name.as_string())
+        .and_then(|url| web_sys::Url::new(&url).ok())
+        .map(|url| url.pathname());
+    loaded.is_some_and(|path| path.trim_end_matches('/') == route.trim_end_matches('/'))
 }
 
 /// `{origin}/count?p=…&t=…&r=…&s=…&ns=1`; `ns=1` counts every view, not only a session's first.

@@ -3,7 +3,9 @@
 //! with the build's version, which the page also names when it registers the worker, so that a
 //! new deploy is a new worker (docs/offline.md).
 
+use std::collections::hash_map::DefaultHasher;
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use serde_json::json;
@@ -28,26 +30,38 @@ const HASHED: &[(&str, &str)] = &[
     ("boot-", ".js"),
 ];
 
-/// The list for the build in `dist`, paths relative to the site's folder (`base`); `api_base`
-/// adds `site.json` when the API is inside the site. The version is the app module's hash.
+/// The list for the build in `dist`: the shell files and the hashed files `404.html` (the shell)
+/// loads, relative to the site's folder (`base`), plus `site.json` when the API (`api_base`) is
+/// inside the site. The version is a hash of the shell's names and bytes (not of `site.json`,
+/// which changes with every article): a new deploy of the app, its stylesheet or its
+/// configuration is a new version, new content is not.
 pub fn offline_list(dist: &Path, base: &str, api_base: &str) -> Result<String, String> {
-    let entries = fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-    let mut hashed: Vec<String> = entries
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| HASHED.iter().any(|(p, s)| hash_of(name, p, s).is_some()))
+    let shell = fs::read_to_string(dist.join("404.html"))
+        .map_err(|e| format!("404.html: {e} (build the app first)"))?;
+    let mut hashed: Vec<&str> = shell
+        .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '/' | '<' | '>' | '='))
+        .filter(|token| HASHED.iter().any(|(p, s)| is_hashed(token, p, s)))
         .collect();
-    hashed.sort();
-    let version = hashed
-        .iter()
-        .find_map(|name| hash_of(name, "newsreader-", ".js"))
-        .ok_or("no newsreader-*.js: build the app first")?
-        .to_owned();
+    hashed.sort_unstable();
+    hashed.dedup();
+    if !hashed.iter().any(|name| is_hashed(name, "newsreader-", ".js")) {
+        return Err("404.html loads no newsreader-*.js: build the app first".into());
+    }
     let mut files: Vec<String> = SHELL_FILES
         .iter()
+        .copied()
+        .chain(hashed)
         .filter(|name| dist.join(name).is_file())
-        .map(|name| (*name).to_owned())
+        .map(str::to_owned)
         .collect();
-    files.extend(hashed);
+    let mut hasher = DefaultHasher::new();
+    for name in &files {
+        name.hash(&mut hasher);
+        fs::read(dist.join(name))
+            .map_err(|e| format!("{name}: {e}"))?
+            .hash(&mut hasher);
+    }
+    let version = format!("{:016x}", hasher.finish());
     if let Some(api) = api_base.strip_prefix(base) {
         files.push(format!("{api}site.json"));
     }
@@ -57,41 +71,49 @@ pub fn offline_list(dist: &Path, base: &str, api_base: &str) -> Result<String, S
     Ok(text)
 }
 
-/// The hash in `{prefix}{hash}{suffix}`, when `name` is such a name (the hash is hex digits).
-fn hash_of<'a>(name: &'a str, prefix: &str, suffix: &str) -> Option<&'a str> {
-    let hash = name.strip_prefix(prefix)?.strip_suffix(suffix)?;
-    (!hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hash)
+/// Whether `name` is `{prefix}{hash}{suffix}` (the hash is hex digits).
+fn is_hashed(name: &str, prefix: &str, suffix: &str) -> bool {
+    name.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(suffix))
+        .is_some_and(|hash| !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn lists_the_shell_the_hashed_files_and_the_site() {
+    const SHELL: &str = r#"<link rel="stylesheet" href="/news/main-ff00.css"><meta name="app-entry" data-js="/news/newsreader-0a1b2c.js" data-wasm="/news/newsreader-0a1b2c_bg.wasm"><script type="module" src="/news/boot-12ab.js"></script>"#;
+
+    fn dist_with(files: &[(&str, &str)]) -> std::path::PathBuf {
         let dist = std::env::temp_dir().join(format!("offline-list-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dist);
-        fs::create_dir_all(dist.join("api")).expect("temp dir");
-        for name in [
-            "404.html",
-            "config.json",
-            "favicon.svg",
-            "newsreader-0a1b2c_bg.wasm",
-            "newsreader-0a1b2c.js",
-            "newsreader-0a1b2c.js.br",
-            "main-ff00.css",
-            "boot-12ab.js",
-            "theme.js",
-            "notes-xyz.js",
-        ] {
-            fs::write(dist.join(name), "x").expect("write");
+        fs::create_dir_all(&dist).expect("temp dir");
+        for (name, text) in files {
+            fs::write(dist.join(name), text).expect("write");
         }
-        let list: serde_json::Value =
-            serde_json::from_str(&offline_list(&dist, "/news/", "/news/api/").expect("a list"))
-                .expect("JSON");
-        assert_eq!(list["version"], "0a1b2c");
+        dist
+    }
+
+    fn list(dist: &Path) -> serde_json::Value {
+        serde_json::from_str(&offline_list(dist, "/news/", "/news/api/").expect("a list")).expect("JSON")
+    }
+
+    #[test]
+    fn lists_the_shell_what_it_loads_and_the_site_with_a_version_of_their_bytes() {
+        let mut files = vec![
+            ("404.html", SHELL),
+            ("config.json", "{}"),
+            ("favicon.svg", "<svg/>"),
+            ("newsreader-0a1b2c_bg.wasm", "wasm"),
+            ("newsreader-0a1b2c.js", "js"),
+            ("newsreader-99.js", "a previous build's, still on disk"),
+            ("main-ff00.css", "css"),
+            ("boot-12ab.js", "boot"),
+        ];
+        let dist = dist_with(&files);
+        let first = list(&dist);
         assert_eq!(
-            list["files"],
+            first["files"],
             json!([
                 "404.html",
                 "config.json",
@@ -103,10 +125,17 @@ mod tests {
                 "api/site.json"
             ])
         );
+        assert_eq!(list(&dist)["version"], first["version"], "the same build, the same version");
+        fs::create_dir_all(dist.join("api")).expect("api");
+        fs::write(dist.join("api/site.json"), "new content").expect("write");
+        assert_eq!(list(&dist)["version"], first["version"], "content is not a new version");
+        files[1] = ("config.json", r#"{"goatcounter": "https://stats.example.org"}"#);
+        let dist = dist_with(&files);
+        assert_ne!(list(&dist)["version"], first["version"], "a new configuration is");
         let elsewhere = offline_list(&dist, "/news/", "https://data.example.org/api/")
             .expect("a list without the API");
         assert!(!elsewhere.contains("site.json"), "{elsewhere}");
-        fs::remove_file(dist.join("newsreader-0a1b2c.js")).expect("remove");
+        fs::write(dist.join("404.html"), "<p>no app</p>").expect("write");
         assert!(offline_list(&dist, "/news/", "/news/api/")
             .expect_err("no app")
             .contains("build the app"));

@@ -110,40 +110,61 @@ async function serveFolder(root: string, port: number): Promise<ChildProcess> {
   return server;
 }
 
-test('a new deploy is announced, and 刷新 switches to it whole', async ({ page, app }) => {
+/** The build of the page: its module's name, from `<meta name="app-entry">`. */
+function moduleOf(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[name="app-entry"]')?.dataset.js);
+}
+
+test('a new deploy is announced, and 刷新 switches to it whole', async ({ page, context, app, api }) => {
   test.slow();
   const first = '../../dist';
   const second = '../../target/dist-debug';
-  const version = (dist: string) => JSON.parse(readFileSync(path.join(dist, 'offline.json'), 'utf8')).version as string;
-  expect(version(first), 'two different builds').not.toBe(version(second));
+  const list = (dist: string) => JSON.parse(readFileSync(path.join(dist, 'offline.json'), 'utf8'));
+  const module = (dist: string) => `/${list(dist).files.find((f: string) => /^newsreader-[0-9a-f]+\.js$/.test(f))}`;
+  expect(list(first).version, 'two different builds').not.toBe(list(second).version);
+  const [a, b] = (await api.feed(2)).items;
   const root = mkdtempSync(path.join(tmpdir(), 'offline-deploy-'));
   cpSync(first, root, { recursive: true });
   const port = await freePort();
   const server = await serveFolder(root, port);
   try {
-    const site = `http://127.0.0.1:${port}/`;
-    await page.goto(site);
-    await app.expectListPage('最新文章', 1);
+    const site = `http://127.0.0.1:${port}`;
+    // Two articles opened directly, as from a search engine: their pages carry their data.
+    await page.goto(`${site}${articlePath(a.id)}`);
+    await app.expectArticle(a.title);
     await waitForWorker(page);
+    await waitUntilKept(page, articlePath(a.id));
+    await page.goto(`${site}${articlePath(b.id)}`);
+    await app.expectArticle(b.title);
+    await waitUntilKept(page, articlePath(b.id));
     const notice = page.getByRole('status').filter({ hasText: '有新版本' });
     await expect(notice).toHaveCount(0);
 
-    // The deploy replaces every file, as `rsync --delete` would.
+    // The deploy replaces every file, as `rsync --delete` would. The kept page is still the
+    // first build, whole, until the reader chooses: then every file is the second's.
     rmSync(root, { recursive: true, force: true });
     cpSync(second, root, { recursive: true });
-    await page.reload();
-    await app.expectListPage('最新文章', 1);
+    await page.goto(`${site}${articlePath(b.id)}`);
+    await app.expectArticle(b.title);
+    expect(await moduleOf(page)).toBe(module(first));
     await expect(notice).toBeVisible({ timeout: 20_000 });
     const reloaded = page.waitForEvent('load');
     await notice.getByRole('button', { name: '刷新' }).click();
     await reloaded;
+    await app.expectArticle(b.title);
+    expect(await moduleOf(page)).toBe(module(second));
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '').catch(() => ''))
-      .toContain(`sw.js?v=${version(second)}`);
-    await app.expectListPage('最新文章', 1);
+      .toContain(`sw.js?v=${list(second).version}`);
     await expect(notice).toHaveCount(0);
-    const caches = await page.evaluate(() => caches.keys());
-    expect(caches.filter((name) => name.includes(version(first)))).toEqual([]);
+    const names = await page.evaluate(() => caches.keys());
+    expect(names.filter((name) => name.includes(list(first).version))).toEqual([]);
+
+    // The first build's pages are gone, but what they were rendered from is not.
+    await context.setOffline(true);
+    await page.goto(`${site}${articlePath(a.id)}`);
+    await app.expectArticle(a.title);
+    expect(await moduleOf(page)).toBe(module(second));
   } finally {
     server.kill();
     rmSync(root, { recursive: true, force: true });

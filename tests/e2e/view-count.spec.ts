@@ -7,6 +7,9 @@ import { type Api, articleIdOf, articlePath, groupDigits, waitForHydration } fro
 
 test.use(withLoopbackCounter);
 
+/** Where readers arrive from in these tests. */
+const SEARCH_ENGINE = 'https://search.example/?q=食品安全';
+
 function viewsText(views: number): RegExp {
   return new RegExp(`浏览次数[:：\\s]*${groupDigits(views)}(?!\\d)`);
 }
@@ -23,27 +26,28 @@ async function articleWithViews(api: Api) {
 test('a pre-rendered article counts one view and shows its views plus GoatCounter’s', async ({ page, app, api, goatcounter }) => {
   const { article, views } = await articleWithViews(api);
   goatcounter.counts.set(articlePath(article.id), '1\u202f234');
-  await app.gotoArticle(article.id);
+  await page.goto(articlePath(article.id), { referer: SEARCH_ENGINE });
   await app.expectArticle(article.title);
   await expect(page.getByText(viewsText(views + 1234))).toBeVisible();
   await expect.poll(() => goatcounter.hits.length).toBe(1);
-  const width = await page.evaluate(() => String(window.screen.width));
+  const [width, referrer] = await page.evaluate(() => [String(window.screen.width), document.referrer]);
+  expect(referrer, 'the browser keeps where the reader came from').toContain('search.example');
   expect(goatcounter.hits[0]).toEqual({
     method: 'POST',
     p: articlePath(article.id),
     t: article.title,
-    r: '',
+    r: referrer,
     s: width,
     ns: '1',
   });
-  // Nothing more: not on the theme switch, not on a wait.
+  // Nothing more: not when the theme is switched twice (waitForHydration does), not on a wait.
   await waitForHydration(page);
   expect(goatcounter.hits).toHaveLength(1);
 });
 
 test('in-app reading counts each article shown once: lists, prefetches and a language switch count nothing', async ({ page, app, api, goatcounter }) => {
   const { article } = await articleWithViews(api);
-  await app.gotoHome();
+  await page.goto('/', { referer: SEARCH_ENGINE });
   await waitForHydration(page);
   const link = app.articleLink(article.title);
   await link.hover();
@@ -51,7 +55,7 @@ test('in-app reading counts each article shown once: lists, prefetches and a lan
   await link.click();
   await app.expectArticle(article.title);
   await expect.poll(() => goatcounter.hits.map((h) => h.p)).toEqual([articlePath(article.id)]);
-  expect(goatcounter.hits[0].r, 'no referrer within the site').toBe('');
+  expect(goatcounter.hits[0].r, 'the search engine led to the list, not to this article').toBe('');
 
   await app.banner.getByRole('button', { name: 'English' }).click();
   await expect(page.getByText(/^Views/).first()).toBeVisible();
@@ -90,10 +94,14 @@ for (const [name, mode] of [
       if (!theirs) messages.push(`${m.type()}: ${m.text()}`);
     });
     const { article, views } = await articleWithViews(api);
-    const counted = page.waitForResponse((r) => r.url().includes('/counter/')).catch(() => null);
+    // The answer, or for the stall the app's own timeout (3 s) aborting the request.
+    const counted =
+      mode === 'stall'
+        ? page.waitForEvent('requestfailed', { predicate: (r) => r.url().includes('/counter/') })
+        : page.waitForResponse((r) => r.url().includes('/counter/'));
     await app.gotoArticle(article.id);
     await app.expectArticle(article.title);
-    if (mode !== 'stall') await counted;
+    await counted;
     await expect.poll(() => goatcounter.hits.length).toBe(1);
     await expect(page.getByText(viewsText(views))).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);

@@ -74,7 +74,8 @@ fn live_views(article: &Article) -> impl Fn() -> Option<u64> + Copy + 'static {
         Effect::new(move |_| {
             api.count_view(&route.get_untracked(), &path, &title);
             let (api, path) = (api.clone(), path.clone());
-            leptos::task::spawn_local(async move {
+            // Scoped: leaving the article aborts the request.
+            leptos::task::spawn_local_scoped(async move {
                 if let Ok(count) = api.counted_views(&path).await {
                     live.try_set(Some(count));
                 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::builder::build_from_dir;
 
-const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<base href=\"/news/\" />\n<title>新闻阅读器</title>\n<meta name=\"description\" content=\"x\" />\n</head>\n<body>\n<noscript>JS</noscript>\n</body>\n</html>\n";
+const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<base href=\"/news/\" />\n<title>新闻阅读器</title>\n<meta name=\"description\" content=\"x\" />\n<meta name=\"app-entry\" data-js=\"/news/newsreader-0123abcd.js\" data-wasm=\"/news/newsreader-0123abcd_bg.wasm\">\n</head>\n<body>\n<noscript>JS</noscript>\n</body>\n</html>\n";
 
 /// A built sample site under /news/ in a fresh folder: the API from content/, the shell and
 /// (stand-ins for) the app's hashed module and wasm.
