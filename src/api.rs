@@ -9,7 +9,7 @@ mod related;
 #[cfg(feature = "search")]
 mod search;
 
-pub use counter::note_navigation;
+pub use counter::{note_landing, note_navigation};
 pub use fetch::fetch_json;
 use fetch::fetch_text;
 pub use related::RelatedNews;

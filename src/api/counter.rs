@@ -30,10 +30,17 @@ struct Views {
     counted: Option<String>,
     /// Some view has been counted: the document's referrer said where the first came from.
     any_counted: bool,
+    /// The router path of the page the browser loaded.
+    landing: Option<String>,
 }
 
 thread_local! {
     static VIEWS: RefCell<Views> = RefCell::new(Views::default());
+}
+
+/// Notes the router path of the page the browser loaded (before any in-app navigation).
+pub fn note_landing(route: &str) {
+    VIEWS.with(|v| v.borrow_mut().landing = Some(route.to_owned()));
 }
 
 /// Marks an in-app navigation to `route` (the router's path).
@@ -59,20 +66,21 @@ impl Api {
         let (Some(origin), Some(window)) = (&self.counter, web_sys::window()) else {
             return;
         };
-        let first = VIEWS.with(|v| {
+        // The referrer says where the reader came from for the page the browser loaded only.
+        let arrival = VIEWS.with(|v| {
             let mut views = v.borrow_mut();
             if views.counted.as_deref() == Some(route) {
                 return None;
             }
             views.counted = Some(route.to_owned());
-            Some(!std::mem::replace(&mut views.any_counted, true))
+            let first = !std::mem::replace(&mut views.any_counted, true);
+            Some(first && views.landing.as_deref() == Some(route))
         });
-        let Some(first) = first else {
+        let Some(arrival) = arrival else {
             return;
         };
-        // The referrer says where the reader came from for the page the browser loaded only.
         let referrer = match window.document() {
-            Some(document) if first && arrived_at(&window, route) => document.referrer(),
+            Some(document) if arrival => document.referrer(),
             _ => String::new(),
         };
         let width = window.screen().and_then(|s| s.width()).unwrap_or(0);
@@ -97,19 +105,6 @@ impl Api {
             .unwrap_or_default();
         parse_count(&count).ok_or(ApiError::Decode(format!("count {count:?} is not a number")))
     }
-}
-
-/// Whether `route` is the page the browser loaded (not one reached in the app since), by the
-/// navigation's own record, which in-app navigations do not change.
-fn arrived_at(window: &web_sys::Window, route: &str) -> bool {
-    let loaded = window
-        .performance()
-        .map(|p| p.get_entries_by_type("navigation").get(0))
-        .and_then(|entry| js_sys::Reflect::get(&entry, &"name".into()).ok())
-        .and_then(|name| name.as_string())
-        .and_then(|url| web_sys::Url::new(&url).ok())
-        .map(|url| url.pathname());
-    loaded.is_some_and(|path| path.trim_end_matches('/') == route.trim_end_matches('/'))
 }
 
 /// `{origin}/count?p=…&t=…&r=…&s=…&ns=1`; `ns=1` counts every view, not only a session's first.

@@ -35,10 +35,14 @@ pub fn RouteAnnouncer() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let pathname = location.pathname.get();
         let path = format!("{pathname}{}", location.search.get());
-        if previous.as_ref().is_some_and(|p| *p != path) {
-            focus.pending.set(true);
-            forget_first_page_head();
-            crate::api::note_navigation(&pathname);
+        match previous {
+            None => crate::api::note_landing(&pathname),
+            Some(previous) if previous != path => {
+                focus.pending.set(true);
+                forget_first_page_head();
+                crate::api::note_navigation(&pathname);
+            }
+            Some(_) => {}
         }
         path
     });

@@ -27,14 +27,13 @@ pub fn UpdateNotice() -> impl IntoView {
             let _ = window().dispatch_event(&event);
         }
     };
+    // Rendered hidden rather than inserted: the same markup on the server, and smaller.
     view! {
         <div class="update-notice" role="status">
-            {move || ready.get().then(|| view! {
-                <p class="update-notice__inner">
-                    {t.update_ready} " · "
-                    <button type="button" class="update-notice__button" on:click=reload>{t.update_reload}</button>
-                </p>
-            })}
+            <p class="update-notice__inner" hidden=move || !ready.get()>
+                {t.update_ready} " · "
+                <button type="button" class="update-notice__button" on:click=reload>{t.update_reload}</button>
+            </p>
         </div>
     }
 }
