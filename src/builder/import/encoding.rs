@@ -90,6 +90,14 @@ fn declared(name: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Option<&'st
                         "{name}:1: unknown encoding {label:?} in the XML declaration, read as UTF-8"
                     ));
                 }
+                // The declaration was read as ASCII, so the bytes are not UTF-16 (browsers
+                // read such a document as UTF-8 too).
+                if found.is_some_and(|e| e == UTF_16LE || e == UTF_16BE) {
+                    warnings.push(format!(
+                        "{name}:1: the XML declaration says {label:?}, but the document is not UTF-16: read as UTF-8"
+                    ));
+                    return Some(UTF_8);
+                }
                 return found;
             }
             Ok(Event::Text(t)) if t.trim().is_empty() => buf.clear(),
@@ -99,8 +107,10 @@ fn declared(name: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Option<&'st
     None
 }
 
-/// The HTTP header and the XML declaration disagree: the header wins (RFC 7303) unless the bytes
-/// are not valid in its encoding and are in the declaration's.
+/// The HTTP header and the XML declaration disagree: UTF-8 when either names it and the bytes
+/// are valid UTF-8 (a server's default charset must not turn a UTF-8 feed into mojibake, and
+/// single-byte encodings read any bytes); else the header (RFC 7303) unless the bytes are not
+/// valid in its encoding and are in the declaration's.
 fn choose(
     name: &str,
     bytes: &[u8],
@@ -112,7 +122,10 @@ fn choose(
         e.decode_without_bom_handling_and_without_replacement(bytes)
             .is_some()
     };
-    let chosen = if !fits(header) && fits(declared) {
+    let utf8_named = header == UTF_8 || declared == UTF_8;
+    let chosen = if utf8_named && std::str::from_utf8(bytes).is_ok() {
+        UTF_8
+    } else if !fits(header) && fits(declared) {
         declared
     } else {
         header

@@ -74,3 +74,35 @@ fn utf8_with_a_byte_order_mark() {
     assert_eq!(a.title, "带字节顺序标记的标题");
     assert!(done.warnings.is_empty(), "{:?}", done.warnings);
 }
+
+fn read(bytes: &[u8], header: Option<&str>) -> (String, &'static str, Vec<String>) {
+    let d = super::super::encoding::decode("f", bytes, header);
+    (d.text, d.encoding, d.warnings)
+}
+
+#[test]
+fn valid_utf8_named_by_either_is_utf8() {
+    let doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><t>café 标题</t>";
+    for header in ["ISO-8859-1", "windows-1252"] {
+        let (text, encoding, warnings) = read(doc.as_bytes(), Some(header));
+        assert_eq!((text.as_str(), encoding), (doc, "UTF-8"), "{header}");
+        assert_eq!(
+            warnings,
+            ["f: the HTTP header says windows-1252, the XML declaration UTF-8: read as UTF-8"]
+        );
+    }
+    // Bytes that are not UTF-8 under a UTF-8 header: the declaration's encoding.
+    let latin = b"<?xml version='1.0' encoding='ISO-8859-1'?><t>caf\xe9</t>";
+    assert_eq!(read(latin, Some("utf-8")).1, "windows-1252");
+}
+
+#[test]
+fn a_utf16_declaration_on_ascii_bytes_is_read_as_utf8() {
+    let doc = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><t>标题</t>";
+    let (text, encoding, warnings) = read(doc.as_bytes(), None);
+    assert_eq!((text.as_str(), encoding), (doc, "UTF-8"));
+    assert_eq!(
+        warnings,
+        ["f:1: the XML declaration says \"UTF-16\", but the document is not UTF-16: read as UTF-8"]
+    );
+}
