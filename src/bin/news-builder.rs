@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") => build(&args[1..]),
         Some("check") => check(&args[1..]),
-        Some("import") => import(&args[1..]),
+        Some("import") => import::cli::run(&args[1..]),
         Some("synth") => synthesize(&args[1..]),
         Some("search") => search(&args[1..]),
         #[cfg(feature = "ssr")]
@@ -48,14 +48,17 @@ const USAGE: &str = "usage: news-builder build [CONTENT_DIR] [--out DIR] [--stri
 type Args<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
 
 /// Flags without a value.
-const SWITCHES: &[&str] = &["strict", "dry-run"];
+const SWITCHES: &[&str] = &["strict"];
 
-/// Splits `args` into positional arguments and `--flag value` pairs.
-fn parse(args: &[String]) -> Result<Args<'_>, String> {
+/// Splits `args` into positional arguments and `--flag value` pairs; a flag not in `known` is an
+/// error rather than ignored.
+fn parse<'a>(args: &'a [String], known: &[&str]) -> Result<Args<'a>, String> {
     let (mut positional, mut flags) = (Vec::new(), Vec::new());
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        if let Some(flag) = arg.strip_prefix("--").filter(|f| SWITCHES.contains(f)) {
+        if let Some(flag) = arg.strip_prefix("--").filter(|f| !known.contains(f)) {
+            return Err(format!("unknown option --{flag}\n{USAGE}"));
+        } else if let Some(flag) = arg.strip_prefix("--").filter(|f| SWITCHES.contains(f)) {
             flags.push((flag, ""));
         } else if let Some(flag) = arg.strip_prefix("--") {
             let value = it
@@ -74,7 +77,7 @@ fn flag<'a>(flags: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
 }
 
 fn build(args: &[String]) -> Result<(), String> {
-    let (positional, flags) = parse(args)?;
+    let (positional, flags) = parse(args, &["out", "strict"])?;
     let dir = PathBuf::from(positional.first().copied().unwrap_or("content"));
     let out = PathBuf::from(flag(&flags, "out").unwrap_or("public/api"));
     let started = Instant::now();
@@ -115,7 +118,7 @@ fn build(args: &[String]) -> Result<(), String> {
 /// Reports what `news-builder check` finds in a content folder; fails with `--strict` when it
 /// finds anything.
 fn check(args: &[String]) -> Result<(), String> {
-    let (positional, flags) = parse(args)?;
+    let (positional, flags) = parse(args, &["strict"])?;
     let dir = PathBuf::from(positional.first().copied().unwrap_or("content"));
     let content = read_content(&dir).map_err(|errors| {
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -145,7 +148,7 @@ fn print_findings(findings: &[Diagnostic]) {
 /// Pre-renders the site built into DIST (default `dist`) in place.
 #[cfg(feature = "ssr")]
 fn prerender(args: &[String]) -> Result<(), String> {
-    let (positional, flags) = parse(args)?;
+    let (positional, flags) = parse(args, &["site-url"])?;
     let dist = PathBuf::from(positional.first().copied().unwrap_or("dist"));
     let started = Instant::now();
     let report = newsreader::prerender::prerender(&dist, flag(&flags, "site-url"))?;
@@ -183,68 +186,8 @@ fn prerender(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Imports feeds (files or URLs) as Markdown articles into `--out` (default `content`);
-/// `--dry-run` lists what an import would add and change, and writes nothing.
-fn import(args: &[String]) -> Result<(), String> {
-    let (sources, flags) = parse(args)?;
-    if sources.is_empty() {
-        return Err(format!("import needs a feed file or URL\n{USAGE}"));
-    }
-    let column = flag(&flags, "column").ok_or_else(|| format!("--column is required\n{USAGE}"))?;
-    let out = PathBuf::from(flag(&flags, "out").unwrap_or("content"));
-    let zone = flag(&flags, "timezone").unwrap_or(import::DEFAULT_TIMEZONE);
-    let timezone = import::parse_offset(zone)
-        .ok_or_else(|| format!("--timezone {zone:?} is not an offset such as +08:00 or -05:00"))?;
-    let dry_run = flag(&flags, "dry-run").is_some();
-    let started = Instant::now();
-    let sources = sources
-        .iter()
-        .map(|s| import::read_source(s))
-        .collect::<Result<Vec<_>, String>>()?;
-    let options = import::Options {
-        column: column.to_owned(),
-        timezone,
-    };
-    let done = import::import(&sources, &options).map_err(|errors| {
-        format!(
-            "{}\n{} error(s); nothing was written",
-            errors.join("\n"),
-            errors.len()
-        )
-    })?;
-    for warning in &done.warnings {
-        eprintln!("{warning}");
-    }
-    for summary in &done.summaries {
-        println!("{summary}");
-    }
-    let changes = import::write::plan(&out, &done.files)?;
-    for ((name, _), change) in done.files.iter().zip(&changes) {
-        if dry_run || matches!(change, import::write::Change::Kept) {
-            println!("{change}: {}", out.join(name).display());
-        }
-    }
-    if !dry_run {
-        import::write::apply(&out, &done.files, &changes)?;
-    }
-    let counts = import::write::Counts::of(&changes);
-    println!(
-        "{} {} articles into {}: {} added, {} changed, {} unchanged, {} kept (not from an import); {} warning(s), {:.2} s",
-        if dry_run { "would import" } else { "imported" },
-        done.files.len(),
-        out.display(),
-        counts.added,
-        counts.changed,
-        counts.unchanged,
-        counts.kept,
-        done.warnings.len(),
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
-}
-
 fn synthesize(args: &[String]) -> Result<(), String> {
-    let (_, flags) = parse(args)?;
+    let (_, flags) = parse(args, &["count", "out", "seed"])?;
     let number = |name: &str, default: u64| -> Result<u64, String> {
         flag(&flags, name).map_or(Ok(default), |v| {
             v.parse().map_err(|_| format!("--{name} must be a number"))
@@ -266,7 +209,7 @@ fn synthesize(args: &[String]) -> Result<(), String> {
 }
 
 fn search(args: &[String]) -> Result<(), String> {
-    let (positional, flags) = parse(args)?;
+    let (positional, flags) = parse(args, &["api"])?;
     let query = positional.first().ok_or_else(|| USAGE.to_owned())?;
     let api = PathBuf::from(flag(&flags, "api").unwrap_or("public/api"));
     let read = |path: &str| std::fs::read(api.join(path)).map_err(|e| format!("{path}: {e}"));

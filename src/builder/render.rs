@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use ammonia::{Builder, UrlRelative};
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
-use super::source::SourceArticle;
+use super::source::{BodyFormat, SourceArticle};
 use crate::contract::{Article, ArticleMeta, Author};
 use crate::sanitize::{allowed_attributes, DROPPED, KEPT};
 use crate::search::text::decode_entities;
@@ -127,6 +127,23 @@ fn strip_tags(s: &str) -> String {
     decode_entities(&out)
 }
 
+/// The text of the first paragraph with text of (sanitized) HTML, or of all of it when it has
+/// none, its spaces collapsed, cut to [`SUMMARY_CHARS`] characters.
+fn first_html_paragraph(html: &str) -> String {
+    let words = |s: &str| {
+        strip_tags(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = html.split("</p>").find_map(|part| {
+        let start = part.rfind("<p>").or_else(|| part.rfind("<p "))?;
+        Some(words(&part[start..])).filter(|t| !t.is_empty())
+    });
+    let text = first.unwrap_or_else(|| words(html));
+    truncate(&text, SUMMARY_CHARS)
+}
+
 fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", s[..at].trim_end()),
@@ -188,16 +205,20 @@ pub fn placeholder() -> Article {
 }
 
 fn to_article(a: &SourceArticle) -> Article {
-    let summary = a
-        .summary
-        .clone()
-        .unwrap_or_else(|| first_paragraph(&a.body));
+    let html = match a.format {
+        BodyFormat::Markdown => render_html(&a.body),
+        BodyFormat::Html => sanitizer().clean(&a.body).to_string(),
+    };
+    let summary = a.summary.clone().unwrap_or_else(|| match a.format {
+        BodyFormat::Markdown => first_paragraph(&a.body),
+        BodyFormat::Html => first_html_paragraph(&html),
+    });
     Article {
         id: a.id.clone(),
         title: a.title.clone(),
         date_published: a.date.clone(),
         date_modified: a.updated.clone(),
-        content_html: Some(render_html(&a.body)),
+        content_html: Some(html),
         content_text: None,
         summary: (!summary.is_empty()).then_some(summary),
         image: a.image.clone(),

@@ -33,8 +33,20 @@ pub struct SourceArticle {
     pub language: Option<String>,
     /// The 信息公开 fields, when the article is a public document.
     pub disclosure: Disclosure,
-    /// The Markdown body (raw HTML in it is allowed and sanitized).
+    /// The body (raw HTML in Markdown is allowed and sanitized).
     pub body: String,
+    /// What the body is written in (`format` in the front matter).
+    pub format: BodyFormat,
+}
+
+/// What an article's body is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BodyFormat {
+    #[default]
+    Markdown,
+    /// HTML as it is (`format = "html"`): sanitized, never read as Markdown, whose indented
+    /// lines would become code blocks.
+    Html,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +67,7 @@ struct FrontMatter {
     language: Option<String>,
     #[serde(default)]
     disclosure: BTreeMap<String, String>,
+    format: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +139,15 @@ pub fn parse_article(file: &str, stem: &str, text: &str) -> Result<SourceArticle
             errors.push(Diagnostic::new(file, key_line("disclosure"), e));
             Disclosure::default()
         });
+    let format = match fm.format.as_deref() {
+        None | Some("markdown") => BodyFormat::Markdown,
+        Some("html") => BodyFormat::Html,
+        Some(other) => {
+            let message = format!("format {other:?} must be \"markdown\" or \"html\"");
+            errors.push(Diagnostic::new(file, key_line("format"), message));
+            BodyFormat::Markdown
+        }
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -152,6 +174,7 @@ pub fn parse_article(file: &str, stem: &str, text: &str) -> Result<SourceArticle
         language: fm.language,
         disclosure,
         body: body.to_owned(),
+        format,
     })
 }
 
@@ -257,6 +280,11 @@ mod tests {
         let unknown = TOML_ARTICLE.replace("views = 12", "viewz = 12");
         assert!(
             first_error(&unknown).starts_with("x.md:7:") && first_error(&unknown).contains("viewz")
+        );
+        let bad_format = TOML_ARTICLE.replace("views = 12", "format = \"rst\"");
+        assert_eq!(
+            first_error(&bad_format),
+            "x.md:7: format \"rst\" must be \"markdown\" or \"html\""
         );
         let bad_id = TOML_ARTICLE.replace("+++\ntitle", "+++\nid = \"../etc\"\ntitle");
         assert!(

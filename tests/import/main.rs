@@ -146,8 +146,18 @@ fn bad_input_fails_with_its_place_and_writes_nothing() {
     assert!(stderr.contains("malformed.xml:6: ill-formed document: expected `</title>`, but `</description>` was found\n1 error(s); nothing was written"), "{stderr}");
     assert!(!dir.exists());
 
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 7] = [
         (&["--column", "x"], "import needs a feed file or URL"),
+        (
+            // A missing feed: were the option ignored, nothing is written into ./content.
+            &["/no/such/feed.xml", "--column", "x", "--output", &out],
+            "unknown option --output for import (it takes --column, --out, --timezone and --dry-run)",
+        ),
+        (
+            &["/no/such/feed.xml", "--column", "x", "--timezon", "+09:00"],
+            "unknown option --timezon for import",
+        ),
+        (&["/no/such/feed.xml", "--column", "通知"], "--column \"通知\" is not a column slug"),
         (&[&good], "--column is required"),
         (
             &[&good, "--column", "x", "--timezone", "Beijing"],

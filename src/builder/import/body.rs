@@ -6,15 +6,20 @@ use url::Url;
 use super::html::{resolve_url, resolve_urls};
 use super::{Attachment, Body, Item};
 
-/// The body of `item`, with what was assumed noted; `link` is its resolved link.
+/// The body of `item`, with what was assumed noted, and whether it is HTML (else Markdown);
+/// `link` is its resolved link.
 pub fn body(
     item: &Item,
     link: Option<&str>,
     base: Option<&Url>,
     notes: &mut Vec<String>,
-) -> String {
+) -> (String, bool) {
+    let html = matches!(
+        item.body.as_ref().or(item.summary.as_ref()),
+        Some(Body::Html(_))
+    );
     if let Some(body) = &item.body {
-        return markdown(body, base, notes);
+        return (markdown(body, base, notes), html);
     }
     let mut kept = item
         .summary
@@ -34,7 +39,7 @@ pub fn body(
         }
         .to_owned(),
     );
-    kept
+    (kept, html)
 }
 
 fn markdown(body: &Body, base: Option<&Url>, notes: &mut Vec<String>) -> String {

@@ -13,10 +13,17 @@ use super::{Feed, Item, Options, Source};
 /// have it, so removing it keeps an article's edits.
 pub const MARKER: &str = "# Imported by news-builder import: the next import replaces this file unless this line is removed.";
 
+/// How the second line of an imported file's front matter starts: the feed the item came from
+/// (where it was read, and the feed's own link). Another feed's item of the same id does not
+/// replace the file, it gets an id of its own.
+pub const ORIGIN: &str = "# Origin: ";
+
 /// What every item of one feed shares.
 pub struct FeedContext<'a> {
-    pub index: usize,
     pub name: &'a str,
+    /// The feed's URL and its own link, or for a file its link (else its path), quoted: what
+    /// [`ORIGIN`] records.
+    pub origin: String,
     /// The feed's URL (or, read from a file, its own link): the last base for relative URLs.
     pub url: Option<Url>,
     /// The date of items without one, and whose it is.
@@ -26,14 +33,22 @@ pub struct FeedContext<'a> {
 }
 
 impl<'a> FeedContext<'a> {
-    pub fn new(index: usize, source: &'a Source, feed: &'a Feed, options: &'a Options) -> Self {
+    pub fn new(source: &'a Source, feed: &'a Feed, options: &'a Options) -> Self {
         let url = [source.url.as_deref(), feed.link.as_deref()]
             .into_iter()
             .flatten()
             .find_map(|u| Url::parse(u).ok());
+        let location = source.location.as_deref().unwrap_or(&source.name);
+        let identity = feed.link.as_deref().unwrap_or_default();
+        // A file is known by its feed's link when it has one: the same feed is often saved
+        // under a new name each time.
+        let origin = match source.url {
+            None if !identity.is_empty() => format!("feed {identity:?}"),
+            _ => format!("{location:?} feed {identity:?}"),
+        };
         FeedContext {
-            index,
             name: &source.name,
+            origin,
             url,
             date: feed
                 .date
@@ -55,8 +70,10 @@ pub struct Draft {
     pub id: String,
     /// What identifies the item in its feed (its id, link or content hash).
     pub key: String,
-    pub source: usize,
-    pub source_name: String,
+    /// The feed it came from, as [`FeedContext::origin`].
+    pub origin: String,
+    /// Whose date stands in for the item's, when it has none.
+    pub stand_in: Option<&'static str>,
     /// `feed.xml: item 3 ("标题")`, for messages.
     pub at: String,
     pub front: toml::Table,
@@ -87,9 +104,9 @@ pub fn draft(feed: &FeedContext, n: usize, item: &Item) -> Result<Draft, String>
         .as_deref()
         .map(|l| resolve_url(l, feed.url.as_ref()).unwrap_or_else(|| l.to_owned()));
     let base = base(feed, item, link.as_deref());
-    let mut body = body(item, link.as_deref(), base.as_ref(), &mut notes);
+    let (mut body, html) = body(item, link.as_deref(), base.as_ref(), &mut notes);
     let title = title(item, &body, &mut notes).map_err(|e| format!("{at}: {e}"))?;
-    let (date, updated) = dates(feed, item, &mut notes).map_err(|e| format!("{at}: {e}"))?;
+    let dates = dates(feed, item, &mut notes).map_err(|e| format!("{at}: {e}"))?;
     let (id, from) = derive_id(item.id.as_deref(), link.as_deref(), &title, &body);
     let key = match from {
         IdFrom::FeedId => item.id.clone().unwrap_or_default(),
@@ -129,8 +146,8 @@ pub fn draft(feed: &FeedContext, n: usize, item: &Item) -> Result<Draft, String>
         |list: Vec<String>| toml::Value::Array(list.into_iter().map(Into::into).collect());
     set("id", id.clone().into());
     set("title", title.into());
-    set("date", date.into());
-    if let Some(updated) = updated {
+    set("date", dates.date.into());
+    if let Some(updated) = dates.updated {
         set("updated", updated.into());
     }
     let column = item.column.as_ref().unwrap_or(&feed.options.column);
@@ -165,11 +182,15 @@ pub fn draft(feed: &FeedContext, n: usize, item: &Item) -> Result<Draft, String>
     if let Some(language) = &item.language {
         set("language", language.clone().into());
     }
+    // HTML read as Markdown loses its indented lines to code blocks.
+    if html {
+        set("format", "html".into());
+    }
     Ok(Draft {
         id,
         key,
-        source: feed.index,
-        source_name: feed.name.to_owned(),
+        origin: feed.origin.clone(),
+        stand_in: dates.stand_in,
         warnings: notes.iter().map(|n| format!("{at}: {n}")).collect(),
         at,
         front,
@@ -195,6 +216,9 @@ pub fn render(draft: &Draft) -> (String, String) {
     let body = draft.body.trim();
     (
         format!("{}.md", draft.id),
-        format!("+++\n{MARKER}\n{front}+++\n{body}\n"),
+        format!(
+            "+++\n{MARKER}\n{ORIGIN}{}\n{front}+++\n{body}\n",
+            draft.origin
+        ),
     )
 }

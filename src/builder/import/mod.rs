@@ -7,6 +7,8 @@
 //! link`). Bodies are kept as HTML, relative URLs in them made absolute; the build sanitizes them.
 
 mod body;
+mod clashes;
+pub mod cli;
 mod dates;
 mod encoding;
 mod html;
@@ -22,7 +24,7 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::path::PathBuf;
 
 use chrono::FixedOffset;
 
@@ -99,6 +101,9 @@ pub struct Options {
     pub column: String,
     /// The offset of dates written without one.
     pub timezone: FixedOffset,
+    /// The folder the files go into: what earlier imports left there decides clashing ids and
+    /// the dates of undated items. `None` imports as into an empty folder.
+    pub out: Option<PathBuf>,
 }
 
 /// What an import made: files to write, and what it noticed.
@@ -135,7 +140,7 @@ pub fn import(sources: &[Source], options: &Options) -> Result<Import, Vec<Strin
     let mut out = Import::default();
     let mut errors = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
+    for source in sources {
         let (feed, encoding, warnings) = match parse_source(source) {
             Ok(parsed) => parsed,
             Err(e) => {
@@ -152,7 +157,7 @@ pub fn import(sources: &[Source], options: &Options) -> Result<Import, Vec<Strin
             feed.format,
             feed.items.len()
         ));
-        let context = markdown::FeedContext::new(index, source, &feed, options);
+        let context = markdown::FeedContext::new(source, &feed, options);
         let made = on_every_core(&feed.items, 64, |start, items| {
             items
                 .iter()
@@ -171,52 +176,13 @@ pub fn import(sources: &[Source], options: &Options) -> Result<Import, Vec<Strin
         return Err(errors);
     }
     let mut id_warnings = Vec::new();
-    let drafts = unique_ids(drafts, &mut id_warnings);
+    let mut folder = clashes::Folder::new(options.out.as_deref());
+    let mut drafts = clashes::settle(drafts, &mut folder, &mut id_warnings);
+    clashes::keep_dates(&mut drafts, &mut folder);
     for draft in &drafts {
         out.warnings.extend(draft.warnings.iter().cloned());
     }
     out.warnings.extend(id_warnings);
     out.files = drafts.iter().map(markdown::render).collect();
     Ok(out)
-}
-
-/// Gives every draft its own id. An item whose source and feed id repeat an earlier one is a
-/// duplicate and is left out; items whose ids only come out the same (`a/b` and `a-b`, or the
-/// same id in two feeds) all but the first get a hash of what tells them apart, the first being
-/// the smallest by source and feed id, so the outcome does not depend on the feed's order.
-fn unique_ids(drafts: Vec<Draft>, warnings: &mut Vec<String>) -> Vec<Draft> {
-    let mut seen: HashMap<(usize, String), String> = HashMap::new();
-    let mut kept = Vec::with_capacity(drafts.len());
-    for draft in drafts {
-        let key = (draft.source, draft.key.clone());
-        if let Some(first) = seen.get(&key) {
-            warnings.push(format!("{}: same id as {first}, left out", draft.at));
-            continue;
-        }
-        seen.insert(key, draft.at.clone());
-        kept.push(draft);
-    }
-    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, draft) in kept.iter().enumerate() {
-        by_id.entry(draft.id.clone()).or_default().push(i);
-    }
-    let mut clashes: Vec<Vec<usize>> = by_id.into_values().filter(|v| v.len() > 1).collect();
-    clashes.sort();
-    for mut members in clashes {
-        members.sort_by(|a, b| {
-            (kept[*a].source, &kept[*a].key).cmp(&(kept[*b].source, &kept[*b].key))
-        });
-        let first = kept[members[0]].at.clone();
-        for &i in &members[1..] {
-            let draft = &mut kept[i];
-            let key = format!("{}\n{}", draft.source_name, draft.key);
-            let id = ids::disambiguate(&draft.id, &key);
-            warnings.push(format!(
-                "{}: id {:?} also made by {first}, used {id:?}",
-                draft.at, draft.id
-            ));
-            draft.set_id(id);
-        }
-    }
-    kept
 }

@@ -31,13 +31,20 @@ pub fn title(item: &Item, body: &str, notes: &mut Vec<String>) -> Result<String,
     Ok(title)
 }
 
-/// The date and updated date, RFC 3339: the published date, else the updated one, else the
-/// feed's, each assumption noted. An error when there is none, or the date cannot be read.
-pub fn dates(
-    feed: &FeedContext,
-    item: &Item,
-    notes: &mut Vec<String>,
-) -> Result<(String, Option<String>), String> {
+/// An item's dates, RFC 3339.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dates {
+    pub date: String,
+    pub updated: Option<String>,
+    /// Whose date stands in for the item's (`the feed's date`…), when it has none of its own:
+    /// such a date changes whenever the feed is written again.
+    pub stand_in: Option<&'static str>,
+}
+
+/// The date and updated date: the published date, else the updated one, else the feed's, each
+/// assumption noted. A date that cannot be read counts as none (noted); an error when no date is
+/// left.
+pub fn dates(feed: &FeedContext, item: &Item, notes: &mut Vec<String>) -> Result<Dates, String> {
     let zone = feed.options.timezone;
     let read = |key: &str, text: &str, notes: &mut Vec<String>| {
         match parse_date(text, zone) {
@@ -58,21 +65,42 @@ pub fn dates(
             .ok(),
         None => None,
     };
-    let date = match (item.published.as_deref(), &updated, feed.date) {
-        (Some(text), _, _) => read("date", text, notes)?,
+    let mut unreadable = None;
+    let published = item.published.as_deref().and_then(|text| {
+        read("date", text, notes)
+            .map_err(|e| {
+                notes.push(format!("{e}: read as no date"));
+                unreadable = Some(e);
+            })
+            .ok()
+    });
+    let (date, stand_in) = match (published, &updated, feed.date) {
+        (Some(date), _, _) => (date, None),
         (None, Some(updated), _) => {
             notes.push("no date, used the updated date".to_owned());
-            updated.clone()
+            (updated.clone(), None)
         }
         (None, None, Some((text, whose))) => {
-            let date = read(whose, text, notes)?;
-            notes.push(format!("no date, used {whose}"));
-            date
+            let date = read(whose, text, notes).map_err(|e| unreadable.take().unwrap_or(e))?;
+            notes.push(no_date_note(whose));
+            (date, Some(whose))
         }
-        (None, None, None) => return Err("no date, and the feed has none either".to_owned()),
+        (None, None, None) => {
+            let none = "no date, and the feed has none either".to_owned();
+            return Err(unreadable.map_or(none, |e| format!("{e}, and the feed has no date")));
+        }
     };
     let updated = updated.filter(|u| *u != date);
-    Ok((date, updated))
+    Ok(Dates {
+        date,
+        updated,
+        stand_in,
+    })
+}
+
+/// The note on an item dated by `whose` date.
+pub fn no_date_note(whose: &str) -> String {
+    format!("no date, used {whose}")
 }
 
 /// Tags trimmed, those given as one comma-separated string split (noted), repeats dropped.

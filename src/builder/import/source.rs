@@ -6,9 +6,13 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use ureq::ResponseExt;
+use url::Url;
 
 /// The most a feed may weigh: far more than any real feed, well below any machine's memory.
-const MAX_BYTES: u64 = 256 * 1024 * 1024;
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most redirects a fetch follows.
+const MAX_REDIRECTS: u32 = 5;
 
 /// How long a fetch may take, redirects and body included.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -23,6 +27,9 @@ pub struct Source {
     pub charset: Option<String>,
     /// The URL the feed was read from, after redirects.
     pub url: Option<String>,
+    /// Where the feed lives, recorded in every file imported from it: the URL as given, or the
+    /// file's absolute path. `None` counts as `name`.
+    pub location: Option<String>,
     /// When the feed last changed (the file's time, the HTTP `Last-Modified` header): the date
     /// of items when neither they nor the feed have one.
     pub modified: Option<String>,
@@ -36,9 +43,11 @@ pub fn read_source(arg: &str) -> Result<Source, String> {
     } else {
         let bytes = std::fs::read(arg).map_err(|e| format!("{arg}: {e}"))?;
         let modified = std::fs::metadata(arg).and_then(|m| m.modified()).ok();
+        let absolute = std::fs::canonicalize(arg).map(|p| p.to_string_lossy().into_owned());
         Ok(Source {
             name: arg.to_owned(),
             bytes,
+            location: absolute.ok(),
             modified: modified
                 .map(|m| DateTime::<Utc>::from(m).to_rfc3339_opts(SecondsFormat::Secs, true)),
             ..Source::default()
@@ -49,6 +58,7 @@ pub fn read_source(arg: &str) -> Result<Source, String> {
 fn fetch(url: &str) -> Result<Source, String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(TIMEOUT))
+        .max_redirects(MAX_REDIRECTS)
         .http_status_as_error(false)
         .user_agent(concat!("news-builder/", env!("CARGO_PKG_VERSION")))
         .build()
@@ -60,7 +70,12 @@ fn fetch(url: &str) -> Result<Source, String> {
             "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, */*;q=0.8",
         )
         .call()
-        .map_err(|e| format!("{url}: {e}"))?;
+        .map_err(|e| match e {
+            ureq::Error::TooManyRedirects => {
+                format!("{url}: more than {MAX_REDIRECTS} redirects, not followed")
+            }
+            e => format!("{url}: {e}"),
+        })?;
     let status = response.status();
     if !status.is_success() {
         return Err(format!("{url}: the server answered {status}"));
@@ -83,6 +98,19 @@ fn fetch(url: &str) -> Result<Source, String> {
         bytes,
         charset,
         url: Some(final_url),
+        location: Some(url.to_owned()),
         modified,
     })
+}
+
+impl Source {
+    /// The URL the feed was read from when redirects led away from the URL given.
+    pub fn redirected(&self) -> Option<&str> {
+        let url = self.url.as_deref()?;
+        let same = url == self.name
+            || Url::parse(url)
+                .ok()
+                .is_some_and(|u| Url::parse(&self.name).ok() == Some(u));
+        (!same).then_some(url)
+    }
 }

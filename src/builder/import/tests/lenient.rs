@@ -192,7 +192,22 @@ fn an_item_without_a_date_anywhere_is_an_error_naming_it() {
         "u.xml: item 1 (\"Undated\"): no date, and the feed has none either"
     );
     let feed = r#"<rss version="2.0"><channel><item><title>Bad</title><pubDate>yesterday</pubDate><description>x</description></item></channel></rss>"#;
-    assert_eq!(error(&[source("b.xml", feed)]), "b.xml: item 1 (\"Bad\"): date \"yesterday\" is not a date this import reads (RFC 3339, RFC 2822, 2018-09-18 14:38:10, 2018/9/18, 2018年9月18日)");
+    assert_eq!(error(&[source("b.xml", feed)]), "b.xml: item 1 (\"Bad\"): date \"yesterday\" is not a date this import reads (RFC 3339, RFC 2822, 2018-09-18 14:38:10, 2018/9/18, 2018年9月18日), and the feed has no date");
+}
+
+#[test]
+fn an_unreadable_date_is_read_as_none() {
+    let feed = r#"<rss version="2.0"><channel><lastBuildDate>Tue, 18 Sep 2018 10:00:00 +0800</lastBuildDate><item><guid>b</guid><title>Bad</title><pubDate>yesterday</pubDate><description>x</description></item><item><guid>g</guid><title>Good</title><pubDate>Mon, 17 Sep 2018 10:00:00 +0800</pubDate><description>y</description></item></channel></rss>"#;
+    let done = run(&[source("b.xml", feed)]);
+    assert_eq!(article(&done, "b").date, "2018-09-18T10:00:00+08:00");
+    assert_eq!(article(&done, "g").date, "2018-09-17T10:00:00+08:00");
+    assert_eq!(
+        warnings_of(&done, "b.xml", 1),
+        [
+            "date \"yesterday\" is not a date this import reads (RFC 3339, RFC 2822, 2018-09-18 14:38:10, 2018/9/18, 2018年9月18日): read as no date",
+            "no date, used the feed's date"
+        ]
+    );
 }
 
 #[test]

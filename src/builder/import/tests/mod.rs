@@ -9,7 +9,9 @@ mod html;
 mod http;
 mod lenient;
 mod properties;
+mod redirects;
 mod rewrite;
+mod runs;
 mod scale;
 
 use super::{import, parse_offset, Import, Options, Source};
@@ -40,6 +42,7 @@ pub fn options() -> Options {
     Options {
         column: "notices".to_owned(),
         timezone: parse_offset("+08:00").expect("an offset"),
+        out: None,
     }
 }
 
