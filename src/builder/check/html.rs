@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 use ammonia::{Builder, Url, UrlRelative};
 use pulldown_cmark::{html, Options, Parser};
 
+use crate::builder::source::BodyFormat;
+
 /// One attribute of one element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribute {
@@ -106,19 +108,23 @@ const ELEMENTS: &[&str] = &[
     "video",
 ];
 
-/// Every attribute of the HTML that `markdown` renders to (raw HTML in it included).
-pub fn attributes(markdown: &str) -> Vec<Attribute> {
+/// Every attribute of the HTML that `body` is, or renders to when it is Markdown (raw HTML in it
+/// included).
+pub fn attributes(body: &str, format: BodyFormat) -> Vec<Attribute> {
     // Plain text has none: most articles are parsed no further.
-    if !markdown.contains('<') && !markdown.contains("](") && !markdown.contains("]:") {
+    if !body.contains('<') && !body.contains("](") && !body.contains("]:") {
         return Vec::new();
     }
     let mut rendered = String::new();
-    html::push_html(
-        &mut rendered,
-        Parser::new_ext(markdown, Options::ENABLE_TABLES),
-    );
+    let rendered = match format {
+        BodyFormat::Html => body,
+        BodyFormat::Markdown => {
+            html::push_html(&mut rendered, Parser::new_ext(body, Options::ENABLE_TABLES));
+            rendered.as_str()
+        }
+    };
     SEEN.with(|s| s.borrow_mut().clear());
-    let _ = inspector().clean(&rendered);
+    let _ = inspector().clean(rendered);
     SEEN.with(|s| std::mem::take(&mut *s.borrow_mut()))
 }
 

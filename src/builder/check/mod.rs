@@ -67,7 +67,7 @@ fn check_article(
             found(line, format!("blocked term {term:?} in the {what}"));
         }
     }
-    for attribute in html::attributes(&article.body) {
+    for attribute in html::attributes(&article.body, article.format) {
         let problems = attribute.problems(&site.integrity.allowed_hosts, ids, media);
         if problems.is_empty() {
             continue;

@@ -93,3 +93,16 @@ fn the_sample_content_is_clean() {
     let found: Vec<String> = content.check().iter().map(ToString::to_string).collect();
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn an_html_body_is_read_as_html_even_where_markdown_would_see_code() {
+    let site = SiteConfig::parse("site.toml", SITE).expect("site");
+    // Pretty-printed CMS markup: as Markdown, the indented line after a blank one is a code block.
+    let text = "+++\ntitle = \"标题\"\ndate = \"2025-01-01T00:00:00+08:00\"\ncolumn = \"a\"\nformat = \"html\"\n+++\n<div>\n\n    <p style=\"display:none\">藏</p>\n</div>\n";
+    let article = parse_article("h.md", "h", text).expect("article");
+    let found: Vec<String> = check(&site, &[article], &HashSet::new())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found, ["h.md:9: hidden text: <p> with style \"display: none\""]);
+}
