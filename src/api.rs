@@ -77,7 +77,10 @@ pub struct Boot {
 
 /// Reads `config.json` (missing → defaults) from `page_base`, then `site.json` from the API.
 pub async fn boot(page_base: &str) -> Result<Boot, BootError> {
-    let api = api_of(page_base, fetch_text(&config_url(page_base), TIMEOUT_MS).await)?;
+    let api = api_of(
+        page_base,
+        fetch_text(&config_url(page_base), TIMEOUT_MS).await,
+    )?;
     let site = api.site().await.map_err(BootError::Api)?;
     Ok(Boot { api, site })
 }

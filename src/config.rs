@@ -208,7 +208,10 @@ mod tests {
         for (given, kept) in [
             ("https://stats.example.org", "https://stats.example.org"),
             ("https://stats.example.org/", "https://stats.example.org"),
-            ("https://stats.example.org:8443", "https://stats.example.org:8443"),
+            (
+                "https://stats.example.org:8443",
+                "https://stats.example.org:8443",
+            ),
             ("http://127.0.0.1:4180", "http://127.0.0.1:4180"),
             ("http://localhost:8081/", "http://localhost:8081"),
         ] {
@@ -231,7 +234,10 @@ mod tests {
             assert!(err.to_string().contains("goatcounter"), "{err}");
         }
         let wrong_type = Config::parse(r#"{"goatcounter": true}"#).expect_err("a boolean");
-        assert!(wrong_type.to_string().contains("goatcounter"), "{wrong_type}");
+        assert!(
+            wrong_type.to_string().contains("goatcounter"),
+            "{wrong_type}"
+        );
     }
 
     #[test]

@@ -58,6 +58,13 @@ mod shell {
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct PageBase(pub String);
 
+    impl PageBase {
+        /// The deploy path from context; `/` without one (component tests).
+        pub fn current() -> String {
+            use_context::<PageBase>().map_or_else(|| "/".to_owned(), |b| b.0)
+        }
+    }
+
     /// The deploy path of the current document, from its `<base href>` (which Trunk sets to the
     /// build's public URL). Browser only.
     pub fn document_base() -> String {

@@ -84,7 +84,12 @@ impl Api {
             _ => String::new(),
         };
         let width = window.screen().and_then(|s| s.width()).unwrap_or(0);
-        let view = PageView { path, title, referrer: &referrer, width };
+        let view = PageView {
+            path,
+            title,
+            referrer: &referrer,
+            width,
+        };
         // A beacon the browser refuses (too many queued) is a view lost, not a failure to show.
         let _ = window.navigator().send_beacon(&count_url(origin, &view));
     }
@@ -126,7 +131,12 @@ fn counter_url(origin: &str, path: &str) -> String {
 /// A count as GoatCounter formats it: digits grouped by a narrow no-break space (or the site's
 /// chosen separator: space, no-break space, comma, point, apostrophe).
 fn parse_count(text: &str) -> Option<u64> {
-    let separator = |c: char| matches!(c, '\u{202f}' | '\u{a0}' | '\u{2009}' | ' ' | ',' | '.' | '\'');
+    let separator = |c: char| {
+        matches!(
+            c,
+            '\u{202f}' | '\u{a0}' | '\u{2009}' | ' ' | ',' | '.' | '\''
+        )
+    };
     let text = text.trim();
     if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || separator(c)) {
         return None;

@@ -55,7 +55,7 @@ fn search_box() -> impl IntoView {
 /// its list pages (`page/{n}`), or, unless `exact`, below it.
 #[component]
 fn NavLink(href: String, label: String, #[prop(optional)] exact: bool) -> impl IntoView {
-    let base = use_context::<PageBase>().map_or_else(|| "/".to_owned(), |b| b.0);
+    let base = PageBase::current();
     let target = links::absolute_path(&base, &href);
     let pathname = use_location().pathname;
     let current = move || {

@@ -30,21 +30,27 @@ const HASHED: &[(&str, &str)] = &[
     ("boot-", ".js"),
 ];
 
-/// The list for the build in `dist`: the shell files and the hashed files `404.html` (the shell)
-/// loads, relative to the site's folder (`base`), plus `site.json` when the API (`api_base`) is
-/// inside the site. The version is a hash of the shell's names and bytes (not of `site.json`,
+/// The list for the build in `dist`: the shell files and the hashed files `shell` (the text of
+/// `404.html`) loads, relative to the site's folder (`base`), plus `site.json` when the API
+/// (`api_base`) is inside the site. The version is a hash of the shell's names and bytes (not of `site.json`,
 /// which changes with every article): a new deploy of the app, its stylesheet or its
 /// configuration is a new version, new content is not.
-pub fn offline_list(dist: &Path, base: &str, api_base: &str) -> Result<String, String> {
-    let shell = fs::read_to_string(dist.join("404.html"))
-        .map_err(|e| format!("404.html: {e} (build the app first)"))?;
+pub fn offline_list(
+    dist: &Path,
+    shell: &str,
+    base: &str,
+    api_base: &str,
+) -> Result<String, String> {
     let mut hashed: Vec<&str> = shell
         .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '/' | '<' | '>' | '='))
         .filter(|token| HASHED.iter().any(|(p, s)| is_hashed(token, p, s)))
         .collect();
     hashed.sort_unstable();
     hashed.dedup();
-    if !hashed.iter().any(|name| is_hashed(name, "newsreader-", ".js")) {
+    if !hashed
+        .iter()
+        .any(|name| is_hashed(name, "newsreader-", ".js"))
+    {
         return Err("404.html loads no newsreader-*.js: build the app first".into());
     }
     let mut files: Vec<String> = SHELL_FILES
@@ -95,7 +101,9 @@ mod tests {
     }
 
     fn list(dist: &Path) -> serde_json::Value {
-        serde_json::from_str(&offline_list(dist, "/news/", "/news/api/").expect("a list")).expect("JSON")
+        let shell = fs::read_to_string(dist.join("404.html")).expect("the shell");
+        serde_json::from_str(&offline_list(dist, &shell, "/news/", "/news/api/").expect("a list"))
+            .expect("JSON")
     }
 
     #[test]
@@ -125,18 +133,32 @@ mod tests {
                 "api/site.json"
             ])
         );
-        assert_eq!(list(&dist)["version"], first["version"], "the same build, the same version");
+        assert_eq!(
+            list(&dist)["version"],
+            first["version"],
+            "the same build, the same version"
+        );
         fs::create_dir_all(dist.join("api")).expect("api");
         fs::write(dist.join("api/site.json"), "new content").expect("write");
-        assert_eq!(list(&dist)["version"], first["version"], "content is not a new version");
-        files[1] = ("config.json", r#"{"goatcounter": "https://stats.example.org"}"#);
+        assert_eq!(
+            list(&dist)["version"],
+            first["version"],
+            "content is not a new version"
+        );
+        files[1] = (
+            "config.json",
+            r#"{"goatcounter": "https://stats.example.org"}"#,
+        );
         let dist = dist_with(&files);
-        assert_ne!(list(&dist)["version"], first["version"], "a new configuration is");
-        let elsewhere = offline_list(&dist, "/news/", "https://data.example.org/api/")
+        assert_ne!(
+            list(&dist)["version"],
+            first["version"],
+            "a new configuration is"
+        );
+        let elsewhere = offline_list(&dist, SHELL, "/news/", "https://data.example.org/api/")
             .expect("a list without the API");
         assert!(!elsewhere.contains("site.json"), "{elsewhere}");
-        fs::write(dist.join("404.html"), "<p>no app</p>").expect("write");
-        assert!(offline_list(&dist, "/news/", "/news/api/")
+        assert!(offline_list(&dist, "<p>no app</p>", "/news/", "/news/api/")
             .expect_err("no app")
             .contains("build the app"));
         let _ = fs::remove_dir_all(&dist);

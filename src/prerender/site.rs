@@ -56,7 +56,7 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
         Some(Err(e)) => return Err(format!("config.json: {e:?}")),
         None => return Err("config.json cannot be read".into()),
     };
-    let offline_notice = write_offline_list(dist, &base, api.base())?;
+    let offline_notice = write_offline_list(dist, &shell_html, &base, api.base())?;
     if !api.base().starts_with(&base) {
         copy_shell(dist, "search", &shell_html)?;
         copy_shell(dist, "", &shell_html)?;
@@ -117,8 +117,13 @@ pub fn prerender(dist: &Path, site_url: Option<&str>) -> Result<Report, String> 
 
 /// Writes `offline.json`; without the app's files to list (a `dist` holding only the API) there
 /// is none, and the notice says so.
-fn write_offline_list(dist: &Path, base: &str, api_base: &str) -> Result<Option<String>, String> {
-    match offline::offline_list(dist, base, api_base) {
+fn write_offline_list(
+    dist: &Path,
+    shell: &str,
+    base: &str,
+    api_base: &str,
+) -> Result<Option<String>, String> {
+    match offline::offline_list(dist, shell, base, api_base) {
         Ok(list) => publish::write_file(dist, offline::FILE, &list).map(|()| None),
         Err(e) => {
             let _ = fs::remove_file(dist.join(offline::FILE));

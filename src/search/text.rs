@@ -12,8 +12,9 @@ pub fn article_text(article: &Article) -> String {
     }
 }
 
-/// Elements that end a line of text: their content does not run on into what follows.
-const BLOCK_TAGS: &[&str] = &[
+/// Elements that end a line of text: their content does not run on into what follows (also
+/// where the feed import separates words).
+pub const BLOCK_TAGS: &[&str] = &[
     "p",
     "br",
     "li",
@@ -39,6 +40,7 @@ const BLOCK_TAGS: &[&str] = &[
     "figcaption",
     "hr",
     "section",
+    "article",
 ];
 
 /// The text of sanitized HTML as a reader sees it: inline markup removed, a newline at each

@@ -104,5 +104,8 @@ fn an_html_body_is_read_as_html_even_where_markdown_would_see_code() {
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert_eq!(found, ["h.md:9: hidden text: <p> with style \"display: none\""]);
+    assert_eq!(
+        found,
+        ["h.md:9: hidden text: <p> with style \"display: none\""]
+    );
 }

@@ -13,37 +13,10 @@ use html5ever::tokenizer::{
 };
 use url::Url;
 
+use crate::search::text::BLOCK_TAGS;
+
 /// Attributes that hold one URL.
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "poster", "cite", "data", "longdesc"];
-
-/// Elements whose start or end separates words in the plain text.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "td",
-    "th",
-    "table",
-    "blockquote",
-    "section",
-    "article",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "hr",
-    "pre",
-];
 
 /// What resolving a body's URLs did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -161,7 +134,7 @@ impl Sink {
             self.raw.set(None);
         }
         if self.text_only {
-            if BLOCKS.contains(&name) {
+            if BLOCK_TAGS.contains(&name) {
                 out.push(' ');
             }
         } else if tag.kind == TagKind::EndTag {

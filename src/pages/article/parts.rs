@@ -68,7 +68,7 @@ fn live_views(article: &Article) -> impl Fn() -> Option<u64> + Copy + 'static {
     let live = RwSignal::new(None::<u64>);
     let api = expect_context::<Api>();
     if api.counts_views() {
-        let base = use_context::<PageBase>().map_or_else(|| "/".to_owned(), |b| b.0);
+        let base = PageBase::current();
         let path = links::absolute_path(&base, &links::article(&article.id));
         let (title, route) = (article.title.clone(), use_location().pathname);
         Effect::new(move |_| {

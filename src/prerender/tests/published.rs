@@ -19,8 +19,17 @@ fn robots_txt_always_and_with_a_site_url_a_sitemap_of_every_article() {
         serde_json::from_str(&fs::read_to_string(dist.join("offline.json")).expect("offline.json"))
             .expect("JSON");
     assert!(offline["version"].as_str().is_some_and(|v| v.len() == 16));
-    for file in ["newsreader-0123abcd.js", "newsreader-0123abcd_bg.wasm", "api/site.json"] {
-        assert!(offline["files"].as_array().is_some_and(|f| f.iter().any(|f| f == file)), "{file}");
+    for file in [
+        "newsreader-0123abcd.js",
+        "newsreader-0123abcd_bg.wasm",
+        "api/site.json",
+    ] {
+        assert!(
+            offline["files"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f == file)),
+            "{file}"
+        );
     }
 
     let report = prerender(&dist, Some("https://news.example.org/")).expect("pre-renders");

@@ -1,12 +1,11 @@
 //! A feed fetched from a local HTTP server (a thread on 127.0.0.1, never the internet): the
 //! charset of its `Content-Type` decodes it, its URL is the base of relative links.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::TcpListener;
 use std::thread;
-use std::time::Duration;
 
-use super::{article, run};
+use super::{article, request_path, run};
 use crate::builder::import::read_source;
 
 /// Serves `responses` (path → status line, content type, body), one request each, then stops.
@@ -20,16 +19,7 @@ fn serve(
             let Ok((mut stream, _)) = listener.accept() else {
                 return;
             };
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-            let mut reader = BufReader::new(stream.try_clone().expect("a stream"));
-            let mut request = String::new();
-            let _ = reader.read_line(&mut request);
-            let path = request.split(' ').nth(1).unwrap_or_default().to_owned();
-            // The rest of the request, up to its blank line.
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
+            let path = request_path(&stream);
             let (status, content_type, body) = responses
                 .iter()
                 .find(|(p, ..)| *p == path)

@@ -91,3 +91,17 @@ pub fn warnings_of(done: &Import, name: &str, n: usize) -> Vec<String> {
         .filter_map(|rest| rest.split_once("): ").map(|(_, m)| m.to_owned()))
         .collect()
 }
+
+/// Reads one HTTP request from `stream` (a test server's) up to its blank line; returns its path.
+pub fn request_path(stream: &std::net::TcpStream) -> String {
+    use std::io::BufRead;
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+    let mut reader = std::io::BufReader::new(stream.try_clone().expect("a stream"));
+    let mut request = String::new();
+    let _ = reader.read_line(&mut request);
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    request.split(' ').nth(1).unwrap_or_default().to_owned()
+}

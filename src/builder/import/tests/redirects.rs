@@ -1,11 +1,11 @@
 //! Redirects of a feed's URL, from a local HTTP server (never the internet): followed up to five,
 //! the URL they end at known (the command prints it).
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::TcpListener;
 use std::thread;
-use std::time::Duration;
 
+use super::request_path;
 use crate::builder::import::read_source;
 
 const FEED: &str = "<rss version=\"2.0\"><channel><item><guid>r</guid><title>R</title><pubDate>2018-09-18 08:00</pubDate><description>x</description></item></channel></rss>";
@@ -16,15 +16,7 @@ fn serve() -> (String, thread::JoinHandle<()>) {
     let address = format!("http://{}", listener.local_addr().expect("an address"));
     let server = thread::spawn(move || {
         while let Ok((mut stream, _)) = listener.accept() {
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-            let mut reader = BufReader::new(stream.try_clone().expect("a stream"));
-            let mut request = String::new();
-            let _ = reader.read_line(&mut request);
-            let path = request.split(' ').nth(1).unwrap_or_default().to_owned();
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
+            let path = request_path(&stream);
             let hops: u32 = path
                 .strip_prefix("/hop/")
                 .and_then(|n| n.parse().ok())
