@@ -15,7 +15,7 @@ use fetch::fetch_text;
 pub use related::RelatedNews;
 
 #[cfg(feature = "search")]
-pub use search::SearchOutcome;
+pub use search::{serve as serve_search_worker, Found, FoundItem, SearchRequest};
 
 use std::sync::Arc;
 
@@ -26,8 +26,8 @@ use crate::links::ListSource;
 /// A request with no answer after this long fails with [`ApiError::Timeout`].
 pub const TIMEOUT_MS: i32 = 15_000;
 
-/// Why a request failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a request failed (also the search worker's answer, as JSON).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ApiError {
     /// HTTP 404 or 410, or an id that cannot exist (no request is made for it).
     NotFound,

@@ -1,5 +1,6 @@
 //! The one way the app fetches: a timeout, abort on navigation, every failure mapped to
-//! [`ApiError`], and contract documents cached by URL.
+//! [`ApiError`], and contract documents cached by URL. It runs in a page and in the search
+//! worker alike: it uses the globals both have (`fetch`, `setTimeout`, `navigator`), not `window`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,6 +10,7 @@ use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
@@ -42,6 +44,24 @@ pub(super) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ApiError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, of a window or a worker.
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(url: &str, init: &RequestInit) -> Promise;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, ms: i32) -> i32;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: i32);
+}
+
+/// Whether the browser says it is offline (`navigator.onLine`, of a window or a worker).
+pub(super) fn offline() -> bool {
+    let on_line = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"onLine".into()));
+    on_line.ok().and_then(|v| v.as_bool()) == Some(false)
+}
+
 /// Aborts the request and clears its timer when the fetch finishes or is dropped.
 struct InFlight {
     controller: AbortController,
@@ -51,9 +71,7 @@ struct InFlight {
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.timer);
-        }
+        clear_timeout(self.timer);
         self.controller.abort();
     }
 }
@@ -65,7 +83,6 @@ async fn fetch_body(
     read: fn(&Response) -> Result<Promise, JsValue>,
     timeout_ms: i32,
 ) -> Result<JsValue, ApiError> {
-    let window = web_sys::window().ok_or(ApiError::Network)?;
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -75,12 +92,7 @@ async fn fetch_body(
             controller.abort();
         })
     };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            timeout_ms,
-        )
-        .map_err(|_| ApiError::Network)?;
+    let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
     let in_flight = InFlight {
         controller: controller.clone(),
         timer,
@@ -92,23 +104,22 @@ async fn fetch_body(
 
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    let result = request(&window, url, &init, read).await;
+    let result = request(url, &init, read).await;
     drop(in_flight);
     result.map_err(|e| match e {
         ApiError::Network if timed_out.get() => ApiError::Timeout,
-        ApiError::Network if !window.navigator().on_line() => ApiError::Offline,
+        ApiError::Network if offline() => ApiError::Offline,
         other => other,
     })
 }
 
 async fn request(
-    window: &web_sys::Window,
     url: &str,
     init: &RequestInit,
     read: fn(&Response) -> Result<Promise, JsValue>,
 ) -> Result<JsValue, ApiError> {
     let network = |_: JsValue| ApiError::Network;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+    let response: Response = JsFuture::from(global_fetch(url, init))
         .await
         .map_err(network)?
         .dyn_into()

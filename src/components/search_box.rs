@@ -22,6 +22,18 @@ pub fn SearchBox() -> impl IntoView {
             String::new()
         }
     };
+    // The search worker starts loading while the reader types.
+    #[cfg(feature = "search")]
+    let prepare = {
+        let api = use_context::<crate::api::Api>();
+        move |_: ev::FocusEvent| {
+            if let Some(api) = &api {
+                api.prepare_search();
+            }
+        }
+    };
+    #[cfg(not(feature = "search"))]
+    let prepare = |_: ev::FocusEvent| {};
     let navigate = use_navigate();
     let submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
@@ -70,6 +82,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 name="q"
                 node_ref=input
+                on:focus=prepare
                 prop:value=current
                 placeholder=t.search_label
                 title=t.search_shortcut

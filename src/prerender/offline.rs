@@ -20,6 +20,10 @@ const SHELL_FILES: &[&str] = &[
     "favicon.svg",
     "manifest.webmanifest",
     "icon-192.png",
+    // The search worker: Trunk names a worker's files by its binary, without a hash.
+    "search-loader.js",
+    "search-worker.js",
+    "search-worker_bg.wasm",
 ];
 
 /// The hashed outputs Trunk writes: `{prefix}{hash}{suffix}`.

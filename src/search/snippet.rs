@@ -6,7 +6,7 @@ use super::query::{Match, PhraseToken, Query};
 use crate::tokenize::{for_each_token_span, Kind, Span};
 
 /// A piece of a snippet; `marked` pieces are what the query matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Piece {
     pub text: String,
     pub marked: bool,

@@ -1,7 +1,7 @@
 #!/bin/sh
-# The bundle-size ratchet (`make test`): the brotli sizes of the release build's wasm, JS and CSS
-# against tests/bench/budget.txt. Growth of more than 3% over a budget fails; raise the budget in
-# the same commit when the growth is meant. Usage: tests/bench/budget.sh [DIST]
+# The bundle-size ratchet (`make test`): the brotli sizes of the release build's wasm, JS and CSS,
+# and of the search worker's wasm and JS, against tests/bench/budget.txt. Growth of more than 3%
+# over a budget fails; raise the budget in the same commit when the growth is meant. Usage: tests/bench/budget.sh [DIST]
 set -eu
 dist=${1:-dist}
 budget_file=tests/bench/budget.txt
@@ -17,6 +17,8 @@ while read -r name budget; do
     wasm) actual=$(size_of "$dist/newsreader-*_bg.wasm.br") ;;
     js) actual=$(size_of "$dist/newsreader-*[0-9a-f].js.br") ;;
     css) actual=$(size_of "$dist/main-*.css.br") ;;
+    search-wasm) actual=$(size_of "$dist/search-worker_bg.wasm.br") ;;
+    search-js) actual=$(size_of "$dist/search-worker.js.br") ;;
     *) echo "budget: unknown entry $name" >&2; exit 1 ;;
   esac
   limit=$((budget * 103 / 100))

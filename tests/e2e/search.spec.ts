@@ -152,6 +152,24 @@ test('an index that fails to load shows the error, and retry recovers', async ({
   await app.expectLoadError('内容无法读取');
 });
 
+test('a search worker that cannot load is a network error, and retry starts it again', async ({ app, page }) => {
+  // The engine runs in a worker of its own (src/bin/search-worker.rs), loaded at the first search.
+  await page.route('**/search-worker_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/search?q=' + encodeURIComponent('冷链'));
+  await app.expectLoadError('网络连接失败');
+  await page.unroute('**/search-worker_bg.wasm');
+  await app.retryButton.click();
+  await expect(app.resultLinks).toHaveCount(expected('冷链').length);
+});
+
+test('the search worker starts loading when the search box gets focus', async ({ app, page }) => {
+  await app.gotoHome();
+  await waitForHydration(page);
+  const worker = page.waitForRequest('**/search-worker_bg.wasm');
+  await app.searchBox.focus();
+  await worker;
+});
+
 test('before the app has started, the header box still opens the search page', async ({ app, page }) => {
   // Without the app the browser submits the form itself.
   await page.route('**/boot-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));

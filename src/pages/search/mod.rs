@@ -6,13 +6,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{Api, ApiError, SearchOutcome};
+use crate::api::{Api, ApiError, Found, SearchRequest};
 use crate::components::strings;
 use crate::components::{ErrorView, Loading, PageHeading};
 use crate::contract::Site;
 use crate::pages::use_page;
-use crate::search::Query;
-use results::{LoadedResults, ResultsView};
+use results::ResultsView;
 
 /// The search page: a prompt without a query, else the results of `q`.
 #[component]
@@ -24,7 +23,7 @@ pub fn SearchPage() -> impl IntoView {
     let page = use_page();
     move || {
         let q = q.get();
-        if Query::parse(&q).is_empty() {
+        if q.trim().is_empty() {
             view! {
                 <Title text=t.search/>
                 <PageHeading text=t.search/>
@@ -43,15 +42,19 @@ fn QueryView(q: String, column: Memo<Option<String>>, page: Memo<u32>) -> impl I
     let t = strings();
     let api = expect_context::<Api>();
     let page_size = expect_context::<Site>().page_size;
-    let query = Query::parse(&q);
     let heading = t.search_heading(q.trim());
     // Changing the column or page runs the query again: its index files are cached by then.
-    let results = LocalResource::new(move || {
-        let (api, q, query) = (api.clone(), q.clone(), query.clone());
-        let (column, page) = (column.get(), page.get());
-        async move {
-            let outcome = timed(api.search(&query)).await?;
-            LoadedResults::load(&api, q, query, outcome, column, page, page_size).await
+    let results = LocalResource::new({
+        let q = q.clone();
+        move || {
+            let api = api.clone();
+            let request = SearchRequest {
+                q: q.clone(),
+                column: column.get(),
+                page: page.get(),
+                page_size,
+            };
+            async move { timed(api.search_results(request)).await }
         }
     });
     let retry = Callback::new(move |()| results.refetch());
@@ -59,16 +62,19 @@ fn QueryView(q: String, column: Memo<Option<String>>, page: Memo<u32>) -> impl I
         <Title text=heading.clone()/>
         <PageHeading text=heading/>
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+                let q = q.clone();
+                Suspend::new(async move {
                 match results.await {
-                    Ok(results) => view! { <ResultsView results/> }.into_any(),
+                    Ok(found) => view! { <ResultsView q found/> }.into_any(),
                     // A site built without a search index: not a missing page.
                     Err(ApiError::NotFound) => {
                         view! { <p class="search-empty" role="status">{t.search_unavailable}</p> }.into_any()
                     }
                     Err(error) => view! { <ErrorView error on_retry=retry/> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Transition>
     }
 }
@@ -76,8 +82,8 @@ fn QueryView(q: String, column: Memo<Option<String>>, page: Memo<u32>) -> impl I
 /// Runs a search, recording its duration as the `search-query` performance measure (for the
 /// benchmark; it costs one entry per query).
 async fn timed(
-    search: impl std::future::Future<Output = Result<SearchOutcome, ApiError>>,
-) -> Result<SearchOutcome, ApiError> {
+    search: impl std::future::Future<Output = Result<Found, ApiError>>,
+) -> Result<Found, ApiError> {
     use std::sync::atomic::{AtomicU32, Ordering};
     static QUERIES: AtomicU32 = AtomicU32::new(0);
     let mark = format!("search-{}", QUERIES.fetch_add(1, Ordering::Relaxed));

@@ -1,109 +1,46 @@
-//! The results of one query: count, column filter, the result list and its pages.
+//! One page of results, as the search worker found them: count, column filter, the result list
+//! and its pages.
 
 use leptos::prelude::*;
 
-use crate::api::{Api, ApiError, SearchOutcome};
+use crate::api::{Found, FoundItem};
 use crate::components::{strings, Pagination};
-use crate::contract::{Article, PageInfo, Site};
+use crate::contract::{PageInfo, Site};
 use crate::dates::display_date;
 use crate::links;
-use crate::search::paging::{result_page, ResultPage};
-use crate::search::snippet::{confirms, highlight, snippet, Piece};
-use crate::search::text::article_text;
-use crate::search::Query;
-
-/// One page of results with the documents it shows, ready to render.
-#[derive(Debug, Clone)]
-pub struct LoadedResults {
-    q: String,
-    query: Query,
-    column: Option<String>,
-    columns: Vec<String>,
-    page: ResultPage,
-    /// The articles shown, each with its text.
-    articles: Vec<(Article, String)>,
-}
-
-impl LoadedResults {
-    /// Picks page `page` (`page_size` per page) of the hits in `column` and loads what those
-    /// results show; a result matched without positions is dropped here if its text does not
-    /// confirm it.
-    pub async fn load(
-        api: &Api,
-        q: String,
-        query: Query,
-        outcome: SearchOutcome,
-        column: Option<String>,
-        page: u32,
-        page_size: u32,
-    ) -> Result<LoadedResults, ApiError> {
-        let manifest = outcome.manifest;
-        // An unknown column filters nothing rather than hiding every result.
-        let column_index = column
-            .as_ref()
-            .and_then(|c| manifest.columns.iter().position(|m| m == c))
-            .map(|i| i as u16);
-        let column = column_index.and(column);
-        let page = result_page(
-            &outcome.hits,
-            &manifest.doc_columns,
-            column_index,
-            page,
-            page_size,
-        );
-        let shown: Vec<u32> = page.shown.iter().map(|h| h.doc).collect();
-        let loaded = api.search_articles(&manifest, &shown).await?;
-        let articles = page
-            .shown
-            .iter()
-            .zip(loaded)
-            .map(|(hit, article)| {
-                let text = article_text(&article);
-                (hit, article, text)
-            })
-            .filter(|(hit, article, text)| hit.verified || confirms(&query, &article.title, text))
-            .map(|(_, article, text)| (article, text))
-            .collect();
-        Ok(LoadedResults {
-            q,
-            query,
-            column,
-            columns: manifest.columns.clone(),
-            page,
-            articles,
-        })
-    }
-}
+use crate::search::snippet::Piece;
 
 /// Count, filter, list and pages; "nothing found" when there is nothing.
 #[component]
-pub fn ResultsView(results: LoadedResults) -> impl IntoView {
+pub fn ResultsView(q: String, found: Found) -> impl IntoView {
     let t = strings();
-    let LoadedResults {
-        q,
-        query,
+    let Found {
         column,
         columns,
+        total,
+        approximate,
         page,
-        articles,
-    } = results;
+        total_pages,
+        items,
+        ..
+    } = found;
     // Nothing matched, or nothing on this page survived the check against the text.
-    if page.columns.is_empty() || articles.is_empty() {
+    if columns.is_empty() || items.is_empty() {
         return view! { <p class="search-empty" role="status">{t.search_none(&q)}</p> }.into_any();
     }
-    let filter = view! { <ColumnFilter q=q.clone() current=column.clone() columns counts=page.columns.clone()/> };
-    let items = articles
+    let filter = view! { <ColumnFilter q=q.clone() current=column.clone() counts=columns/> };
+    let items = items
         .into_iter()
-        .map(|(article, text)| view! { <ResultItem article text query=query.clone()/> })
+        .map(|item| view! { <ResultItem item/> })
         .collect_view();
     let info = PageInfo {
-        page: page.page,
-        total_pages: page.total_pages,
-        total_items: page.total as u32,
+        page,
+        total_pages,
+        total_items: total as u32,
     };
     let href = move |n| links::search(&q, column.as_deref(), n);
     view! {
-        <p class="search-count" role="status">{t.search_count(page.total, page.approximate)}</p>
+        <p class="search-count" role="status">{t.search_count(total, approximate)}</p>
         {filter}
         <ol class="search-results" aria-label=t.search_results>{items}</ol>
         <Pagination href info/>
@@ -113,12 +50,7 @@ pub fn ResultsView(results: LoadedResults) -> impl IntoView {
 
 /// "All columns" and one link per column with hits, the current one marked.
 #[component]
-fn ColumnFilter(
-    q: String,
-    current: Option<String>,
-    columns: Vec<String>,
-    counts: Vec<(u16, usize)>,
-) -> impl IntoView {
+fn ColumnFilter(q: String, current: Option<String>, counts: Vec<(String, usize)>) -> impl IntoView {
     let t = strings();
     let site = expect_context::<Site>();
     let total: usize = counts.iter().map(|c| c.1).sum();
@@ -132,10 +64,11 @@ fn ColumnFilter(
     };
     let per_column = counts
         .iter()
-        .filter_map(|&(i, n)| {
-            let slug = columns.get(i as usize)?;
-            let label = t.column_with_count(site.category_name(slug), n);
-            Some(link(Some(slug), label))
+        .map(|(slug, n)| {
+            link(
+                Some(slug),
+                t.column_with_count(site.category_name(slug), *n),
+            )
         })
         .collect_view();
     view! {
@@ -149,19 +82,17 @@ fn ColumnFilter(
 }
 
 #[component]
-fn ResultItem(article: Article, text: String, query: Query) -> impl IntoView {
+fn ResultItem(item: FoundItem) -> impl IntoView {
     let site = expect_context::<Site>();
-    let column = site.category_name(&article.news.category).to_owned();
-    let title = marked(highlight(&article.title, &query));
-    let excerpt = marked(snippet(&text, &query));
+    let column = site.category_name(&item.category).to_owned();
     view! {
         <li class="search-result">
-            <h2 class="search-result__title"><a href=links::article(&article.id)>{title}</a></h2>
+            <h2 class="search-result__title"><a href=links::article(&item.id)>{marked(item.title)}</a></h2>
             <p class="search-result__meta">
-                <time datetime=article.date_published.clone()>{display_date(&article.date_published)}</time>
+                <time datetime=item.date_published.clone()>{display_date(&item.date_published)}</time>
                 <span class="search-result__column">{column}</span>
             </p>
-            <p class="search-result__snippet">{excerpt}</p>
+            <p class="search-result__snippet">{marked(item.snippet)}</p>
         </li>
     }
 }

@@ -1,4 +1,13 @@
-//! Search: the index files, loaded as a query needs them and kept for the next query.
+//! Search. The page asks the search worker for a page of results ([`client`]); the worker
+//! ([`worker`]) finds them ([`found`]) in the index files, loaded here as a query needs them and
+//! kept for the next query.
+
+mod client;
+mod found;
+mod worker;
+
+pub use found::{Found, FoundItem, SearchRequest};
+pub use worker::serve;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,9 +35,9 @@ thread_local! {
 /// What a query found: every matching document in result order, with the manifest that says
 /// which column each is in.
 #[derive(Debug, Clone)]
-pub struct SearchOutcome {
-    pub hits: Vec<Hit>,
-    pub manifest: Rc<SearchManifest>,
+struct SearchOutcome {
+    hits: Vec<Hit>,
+    manifest: Rc<SearchManifest>,
 }
 
 /// A file the index names is missing: the index and the files are out of step (an index from an
@@ -64,7 +73,7 @@ fn keep<T>(store: &'static std::thread::LocalKey<Kept<T>>, name: &str, value: Rc
 
 impl Api {
     /// `search/manifest.json`; a format this app does not know is a decode error.
-    pub async fn search_manifest(&self) -> Result<SearchManifest, ApiError> {
+    async fn search_manifest(&self) -> Result<SearchManifest, ApiError> {
         let manifest: SearchManifest =
             fetch_json(&format!("{}search/manifest.json", self.base)).await?;
         if manifest.version != SEARCH_FORMAT {
@@ -115,7 +124,7 @@ impl Api {
 
     /// The articles of documents `docs`, in order: each `search/ids/{k}.json` they need once,
     /// then the articles (which then stay cached for opening).
-    pub async fn search_articles(
+    async fn search_articles(
         &self,
         manifest: &SearchManifest,
         docs: &[u32],
@@ -151,7 +160,7 @@ impl Api {
 
     /// Runs `query`: the manifest, then the chunks its terms live in, then positions files where
     /// a phrase needs them and they fit the budget.
-    pub async fn search(&self, query: &Query) -> Result<SearchOutcome, ApiError> {
+    async fn search(&self, query: &Query) -> Result<SearchOutcome, ApiError> {
         let manifest = Rc::new(self.search_manifest().await?);
         let needs = query.needs();
         let wanted = chunks_for(&manifest, &needs);

@@ -1,0 +1,142 @@
+//! The page's side of search: the worker (`src/bin/search-worker.rs`, built by Trunk beside the
+//! app) is started when search is first needed, and each query is a message to it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+use super::found::{Found, SearchRequest};
+use super::worker::{FromWorker, ToWorker};
+use crate::api::fetch::offline;
+use crate::api::{cache, Api, ApiError};
+
+/// The worker's loader (`public/search-loader.js`), relative to the document's base (the deploy
+/// path).
+const WORKER_URL: &str = "search-loader.js";
+
+type Waiting = Rc<RefCell<Vec<(u32, oneshot::Sender<Result<Found, ApiError>>)>>>;
+
+/// A running worker and the requests it has not answered yet.
+struct Connection {
+    worker: Worker,
+    waiting: Waiting,
+    next_id: u32,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<Connection>> = const { RefCell::new(None) };
+}
+
+impl Api {
+    /// Starts the search worker if it is not running, so that its files load while the reader
+    /// types (the search box calls this on focus).
+    pub fn prepare_search(&self) {
+        WORKER.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.is_none() {
+                *w = connect();
+            }
+        });
+    }
+
+    /// One page of the results of `request`, found by the search worker.
+    pub async fn search_results(&self, request: SearchRequest) -> Result<Found, ApiError> {
+        let (sender, answer) = oneshot::channel();
+        let sent = WORKER.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.is_none() {
+                *w = connect();
+            }
+            let connection = w.as_mut()?;
+            let id = connection.next_id;
+            connection.next_id = id.wrapping_add(1);
+            let message = ToWorker {
+                id,
+                api: self.base.to_string(),
+                request,
+            };
+            let text = serde_json::to_string(&message).ok()?;
+            connection.worker.post_message(&text.into()).ok()?;
+            connection.waiting.borrow_mut().push((id, sender));
+            Some(())
+        });
+        if sent.is_none() {
+            return Err(unreachable_worker());
+        }
+        // A dropped sender: the worker failed (see `connect`).
+        let found = answer.await.map_err(|_| unreachable_worker())??;
+        self.keep_documents(&found);
+        Ok(found)
+    }
+
+    /// Puts the articles a result page showed into this side's cache.
+    fn keep_documents(&self, found: &Found) {
+        let articles = format!("{}articles/", self.base);
+        cache::CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            for (url, body) in &found.documents {
+                if url.starts_with(&articles) {
+                    c.insert(url, Some(body.as_str().into()));
+                }
+            }
+        });
+    }
+}
+
+/// The worker could not be started or stopped answering: its files did not load (offline, or
+/// a host without them) or it failed.
+fn unreachable_worker() -> ApiError {
+    if offline() {
+        ApiError::Offline
+    } else {
+        ApiError::Network
+    }
+}
+
+/// Starts the worker; `None` when the browser refuses to.
+fn connect() -> Option<Connection> {
+    let worker = Worker::new(WORKER_URL).ok()?;
+    let waiting: Waiting = Rc::default();
+    let on_message = {
+        let waiting = waiting.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(reply) = event
+                .data()
+                .as_string()
+                .and_then(|text| serde_json::from_str::<FromWorker>(&text).ok())
+            else {
+                return;
+            };
+            let mut waiting = waiting.borrow_mut();
+            if let Some(i) = waiting.iter().position(|(id, _)| *id == reply.id) {
+                let (_, sender) = waiting.swap_remove(i);
+                // The page that asked may have gone: nobody is waiting then.
+                let _ = sender.send(reply.answer);
+            }
+        })
+    };
+    // A worker that fails to load or dies is dropped with every request it had: each fails, and
+    // the next query (a retry) starts a new worker.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        event.prevent_default();
+        if let Some(connection) = WORKER.with(|w| w.borrow_mut().take()) {
+            connection.worker.set_onmessage(None);
+            connection.worker.terminate();
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Connection {
+        worker,
+        waiting,
+        next_id: 0,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
