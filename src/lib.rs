@@ -39,7 +39,7 @@ mod shell {
     use crate::{i18n, links};
     use leptos::prelude::*;
     use leptos_meta::{provide_meta_context, Title};
-    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::components::{FlatRoutes, Route, Router};
     use leptos_router::path;
 
     use crate::api::{self, Boot, BootError};
@@ -47,7 +47,7 @@ mod shell {
     use crate::components::route_announcer::RouteFocus;
     use crate::components::strings;
     use crate::components::update_notice::UpdateNotice;
-    use crate::components::{ErrorView, Loading, RouteAnnouncer, SiteFooter, SiteHeader};
+    use crate::components::{ErrorView, Later, Loading, RouteAnnouncer, SiteFooter, SiteHeader};
     use crate::i18n::Lang;
     use crate::list_memory::ListMemory;
     use crate::pages::{
@@ -122,7 +122,7 @@ mod shell {
             Some(Ok(boot)) => view! { <Reader boot/> }.into_any(),
             _ => view! { <LoadBoot base/> }.into_any(),
         };
-        view! { <Router base=router_base>{reader}</Router> }
+        view! { <Router base=router_base>{Later(reader)}</Router> }
     }
 
     /// Loads the configuration and the site, then starts the reader.
@@ -184,9 +184,13 @@ mod shell {
             <a class="skip-link" href=skip_href on:click=skip_to_main>{t.skip_to_content}</a>
             <RouteAnnouncer/>
             <UpdateNotice/>
-            <SiteHeader/>
+            // Hydrated in tasks of their own: the header, the page, the footer.
+            {Later(view! { <SiteHeader/> })}
+            {Later(view! {
             <main id="main" class="page" tabindex="-1" node_ref=main>
-                <Routes fallback=NotFoundPage>
+                // Flat: the routes do not nest, and a flat router hydrates a page's own view
+                // asynchronously too, so that its `Later` parts take tasks of their own.
+                <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/page/:n") view=HomePage/>
                     <Route path=path!("/category/:slug") view=CategoryPage/>
@@ -195,9 +199,10 @@ mod shell {
                     <Route path=path!("/articles/:id/related") view=RelatedPage/>
                     <Route path=path!("/sitemap") view=SitemapPage/>
                     <Route path=path!("/search") view=SearchPage/>
-                </Routes>
+                </FlatRoutes>
             </main>
-            <SiteFooter/>
+            })}
+            {Later(view! { <SiteFooter/> })}
         }
     }
 

@@ -1,17 +1,25 @@
 //! The browser entry point: hydrates a pre-rendered page, or renders the app into the plain shell.
 
 use leptos::prelude::*;
+use newsreader::components::next_task;
 use newsreader::{adopt_pre_rendered_page, document_base, App};
 
 fn main() {
     console_error_panic_hook::set_once();
-    let base = document_base();
-    if adopt_pre_rendered_page(&base) {
-        #[cfg(feature = "hydrate")]
-        {
-            leptos::mount::hydrate_body(move || view! { <App base/> });
-            return;
+    // In a task after the one that compiled the wasm; hydration is asynchronous, so that the
+    // parts marked `Later` hydrate in tasks of their own.
+    wasm_bindgen_futures::spawn_local(async {
+        next_task().await;
+        let base = document_base();
+        if adopt_pre_rendered_page(&base) {
+            #[cfg(feature = "hydrate")]
+            if let Some(body) = document().body() {
+                leptos::mount::hydrate_from_async(body, move || view! { <App base/> })
+                    .await
+                    .forget();
+                return;
+            }
         }
-    }
-    leptos::mount::mount_to_body(move || view! { <App base/> });
+        leptos::mount::mount_to_body(move || view! { <App base/> });
+    });
 }

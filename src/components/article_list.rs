@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::Api;
-use crate::components::strings;
+use crate::components::{strings, Later};
 use crate::contract::{ArticleSummary, Site};
 use crate::dates::display_date;
 use crate::links;
@@ -30,7 +30,8 @@ pub fn ArticleList(
             let column = site
                 .as_ref()
                 .map(|s| s.category_name(&item.news.category).to_owned());
-            view! { <ArticleCard item column on_open=on_open.clone()/> }
+            // Each card hydrates in a task of its own.
+            Later(view! { <ArticleCard item column on_open=on_open.clone()/> })
         })
         .collect_view();
     view! { <ul class="news-list" aria-label=t.article_list>{cards}</ul> }

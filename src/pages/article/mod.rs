@@ -10,7 +10,7 @@ use crate::api::Api;
 use crate::components::article_body::BodyContent;
 use crate::components::font_size::FontSizeControl;
 use crate::components::share::ShareControls;
-use crate::components::{ArticleBody, ErrorView, Loading, PageHeading};
+use crate::components::{ArticleBody, ErrorView, Later, Loading, PageHeading};
 use crate::contract::{Article, Site};
 use crate::pages::use_param;
 use parts::{AdjacentNav, ArticleMetaLine, BackToList, Breadcrumb, DisclosureTable, TagList};
@@ -76,15 +76,20 @@ fn ArticleView(article: Article) -> impl IntoView {
             <PageHeading text=article.title.clone() class="article__title"/>
             <ArticleMetaLine article=article.clone()/>
             {disclosure.map(|disclosure| view! { <DisclosureTable disclosure/> })}
-            <div class="article__tools">
-                <FontSizeControl/>
-                <ShareControls title=article.title.clone()/>
-            </div>
-            {body.map(|body| view! { <ArticleBody body base/> })}
-            <TagList tags=article.tags.clone()/>
+            // Hydrated in tasks of their own: the tools and the body, then what follows it.
+            {Later(view! {
+                <div class="article__tools">
+                    <FontSizeControl/>
+                    <ShareControls title=article.title.clone()/>
+                </div>
+                {body.map(|body| view! { <ArticleBody body base/> })}
+                <TagList tags=article.tags.clone()/>
+            })}
         </article>
-        <RelatedSection article=article.clone()/>
-        <AdjacentNav prev=article.news.prev.clone() next=article.news.next.clone()/>
-        <BackToList column/>
+        {Later(view! {
+            <RelatedSection article=article.clone()/>
+            <AdjacentNav prev=article.news.prev.clone() next=article.news.next.clone()/>
+            <BackToList column/>
+        })}
     }
 }

@@ -1,0 +1,136 @@
+//! [`Later`]: a part of the page that hydration reaches in a browser task of its own, so that
+//! hydrating a pre-rendered page is a few shorter tasks instead of one long one (the browser can
+//! answer input between them). Rendering and building are unchanged.
+
+use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::html::attribute::Attribute;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::ssr::StreamBuilder;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
+
+/// `view`, hydrated after the browser has run its other tasks (only where hydration is
+/// asynchronous: `main.rs` hydrates that way; the router hydrates a route's own view at once).
+#[derive(Debug, Clone)]
+pub struct Later<V>(pub V);
+
+impl<V: Render> Render for Later<V> {
+    type State = V::State;
+
+    fn build(self) -> Self::State {
+        self.0.build()
+    }
+
+    fn rebuild(self, state: &mut Self::State) {
+        self.0.rebuild(state);
+    }
+}
+
+impl<V: AddAnyAttr> AddAnyAttr for Later<V> {
+    type Output<SomeNewAttr: Attribute> = Later<V::Output<SomeNewAttr>>;
+
+    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
+    where
+        Self::Output<NewAttr>: RenderHtml,
+    {
+        Later(self.0.add_any_attr(attr))
+    }
+}
+
+impl<V: RenderHtml> RenderHtml for Later<V> {
+    type AsyncOutput = Later<V::AsyncOutput>;
+    type Owned = Later<V::Owned>;
+
+    const MIN_LENGTH: usize = V::MIN_LENGTH;
+
+    fn dry_resolve(&mut self) {
+        self.0.dry_resolve();
+    }
+
+    async fn resolve(self) -> Self::AsyncOutput {
+        Later(self.0.resolve().await)
+    }
+
+    fn html_len(&self) -> usize {
+        self.0.html_len()
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0
+            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+    }
+
+    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
+        self,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) where
+        Self: Sized,
+    {
+        self.0.to_html_async_with_buf::<OUT_OF_ORDER>(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> Self::State {
+        self.0.hydrate::<FROM_SERVER>(cursor, position)
+    }
+
+    async fn hydrate_async(self, cursor: &Cursor, position: &PositionState) -> Self::State {
+        next_task().await;
+        self.0.hydrate_async(cursor, position).await
+    }
+
+    fn into_owned(self) -> Self::Owned {
+        Later(self.0.into_owned())
+    }
+}
+
+/// Resolves in a later browser task, at once natively: `scheduler.yield()` where the browser has
+/// it (the rest of hydration then goes before other queued tasks, but after input), else
+/// `setTimeout(0)`.
+pub async fn next_task() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::{Function, Promise, Reflect};
+        use wasm_bindgen::JsCast;
+        let scheduler = Reflect::get(&js_sys::global(), &"scheduler".into()).ok();
+        let yield_now = scheduler
+            .as_ref()
+            .filter(|s| s.is_object())
+            .and_then(|s| Reflect::get(s, &"yield".into()).ok())
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        let promise = match (scheduler, yield_now) {
+            (Some(scheduler), Some(yield_now)) => yield_now
+                .call0(&scheduler)
+                .ok()
+                .and_then(|p| p.dyn_into::<Promise>().ok()),
+            _ => None,
+        };
+        let promise = promise.unwrap_or_else(|| {
+            Promise::new(&mut |resolve, _| {
+                let _ = leptos::prelude::window()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            })
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
