@@ -118,7 +118,7 @@ mod shell {
         provide_context(PageBase(base.clone()));
         // A pre-rendered page carries its configuration and site: the reader starts at once, as
         // the server rendered it.
-        let reader = match api::boot_now(&base) {
+        let reader = move || match api::boot_now(&base) {
             Some(Ok(boot)) => view! { <Reader boot/> }.into_any(),
             _ => view! { <LoadBoot base/> }.into_any(),
         };
@@ -185,8 +185,8 @@ mod shell {
             <RouteAnnouncer/>
             <UpdateNotice/>
             // Hydrated in tasks of their own: the header, the page, the footer.
-            {Later(view! { <SiteHeader/> })}
-            {Later(view! {
+            {Later(move || view! { <SiteHeader/> })}
+            {Later(move || view! {
             <main id="main" class="page" tabindex="-1" node_ref=main>
                 // Flat: the routes do not nest, and a flat router hydrates a page's own view
                 // asynchronously too, so that its `Later` parts take tasks of their own.
@@ -202,7 +202,7 @@ mod shell {
                 </FlatRoutes>
             </main>
             })}
-            {Later(view! { <SiteFooter/> })}
+            {Later(move || view! { <SiteFooter/> })}
         }
     }
 

@@ -30,8 +30,9 @@ pub fn ArticleList(
             let column = site
                 .as_ref()
                 .map(|s| s.category_name(&item.news.category).to_owned());
+            let on_open = on_open.clone();
             // Each card hydrates in a task of its own.
-            Later(view! { <ArticleCard item column on_open=on_open.clone()/> })
+            Later(move || view! { <ArticleCard item column on_open/> })
         })
         .collect_view();
     view! { <ul class="news-list" aria-label=t.article_list>{cards}</ul> }

@@ -9,50 +9,59 @@ use leptos::tachys::ssr::StreamBuilder;
 use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
 
-/// `view`, hydrated after the browser has run its other tasks (only where hydration is
-/// asynchronous: `main.rs` hydrates that way; the router hydrates a route's own view at once).
-#[derive(Debug, Clone)]
-pub struct Later<V>(pub V);
+/// The view `make` returns, made and hydrated after the browser has run its other tasks (where
+/// hydration is asynchronous: `main.rs` hydrates that way). It is made only then, so that the
+/// effects of its components run after it is hydrated, as they would after a hydration in one
+/// go: an effect that adjusts a view to the browser (a stored theme, say) then updates the DOM.
+pub struct Later<F>(pub F);
 
-impl<V: Render> Render for Later<V> {
+impl<F, V> Render for Later<F>
+where
+    F: FnOnce() -> V,
+    V: Render,
+{
     type State = V::State;
 
     fn build(self) -> Self::State {
-        self.0.build()
+        (self.0)().build()
     }
 
     fn rebuild(self, state: &mut Self::State) {
-        self.0.rebuild(state);
+        (self.0)().rebuild(state);
     }
 }
 
-impl<V: AddAnyAttr> AddAnyAttr for Later<V> {
-    type Output<SomeNewAttr: Attribute> = Later<V::Output<SomeNewAttr>>;
+impl<F, V> AddAnyAttr for Later<F>
+where
+    F: FnOnce() -> V + Send,
+    V: RenderHtml,
+{
+    type Output<SomeNewAttr: Attribute> = V::Output<SomeNewAttr>;
 
     fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
     where
         Self::Output<NewAttr>: RenderHtml,
     {
-        Later(self.0.add_any_attr(attr))
+        (self.0)().add_any_attr(attr)
     }
 }
 
-impl<V: RenderHtml> RenderHtml for Later<V> {
-    type AsyncOutput = Later<V::AsyncOutput>;
-    type Owned = Later<V::Owned>;
+impl<F, V> RenderHtml for Later<F>
+where
+    F: FnOnce() -> V + Send + 'static,
+    V: RenderHtml,
+{
+    type AsyncOutput = V::AsyncOutput;
+    // Itself, not the view made now: an `AnyView` takes the owned form of what it holds.
+    type Owned = Self;
 
     const MIN_LENGTH: usize = V::MIN_LENGTH;
 
-    fn dry_resolve(&mut self) {
-        self.0.dry_resolve();
-    }
+    // Nothing to find before the view is made: `resolve` makes it and waits for its data.
+    fn dry_resolve(&mut self) {}
 
     async fn resolve(self) -> Self::AsyncOutput {
-        Later(self.0.resolve().await)
-    }
-
-    fn html_len(&self) -> usize {
-        self.0.html_len()
+        (self.0)().resolve().await
     }
 
     fn to_html_with_buf(
@@ -63,8 +72,7 @@ impl<V: RenderHtml> RenderHtml for Later<V> {
         mark_branches: bool,
         extra_attrs: Vec<AnyAttribute>,
     ) {
-        self.0
-            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+        (self.0)().to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
     }
 
     fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
@@ -77,7 +85,7 @@ impl<V: RenderHtml> RenderHtml for Later<V> {
     ) where
         Self: Sized,
     {
-        self.0.to_html_async_with_buf::<OUT_OF_ORDER>(
+        (self.0)().to_html_async_with_buf::<OUT_OF_ORDER>(
             buf,
             position,
             escape,
@@ -91,16 +99,16 @@ impl<V: RenderHtml> RenderHtml for Later<V> {
         cursor: &Cursor,
         position: &PositionState,
     ) -> Self::State {
-        self.0.hydrate::<FROM_SERVER>(cursor, position)
+        (self.0)().hydrate::<FROM_SERVER>(cursor, position)
     }
 
     async fn hydrate_async(self, cursor: &Cursor, position: &PositionState) -> Self::State {
         next_task().await;
-        self.0.hydrate_async(cursor, position).await
+        (self.0)().hydrate_async(cursor, position).await
     }
 
     fn into_owned(self) -> Self::Owned {
-        Later(self.0.into_owned())
+        self
     }
 }
 

@@ -63,6 +63,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         .unwrap_or_else(|| article.title.clone());
     let body = article.body().map(BodyContent::from);
     let disclosure = Some(article.news.disclosure.clone()).filter(|d| !d.is_empty());
+    let (title, tags) = (article.title.clone(), article.tags.clone());
     view! {
         <Title text=article.title.clone()/>
         <Meta name="description" content=description.clone()/>
@@ -77,16 +78,16 @@ fn ArticleView(article: Article) -> impl IntoView {
             <ArticleMetaLine article=article.clone()/>
             {disclosure.map(|disclosure| view! { <DisclosureTable disclosure/> })}
             // Hydrated in tasks of their own: the tools and the body, then what follows it.
-            {Later(view! {
+            {Later(move || view! {
                 <div class="article__tools">
                     <FontSizeControl/>
-                    <ShareControls title=article.title.clone()/>
+                    <ShareControls title/>
                 </div>
                 {body.map(|body| view! { <ArticleBody body base/> })}
-                <TagList tags=article.tags.clone()/>
+                <TagList tags/>
             })}
         </article>
-        {Later(view! {
+        {Later(move || view! {
             <RelatedSection article=article.clone()/>
             <AdjacentNav prev=article.news.prev.clone() next=article.news.next.clone()/>
             <BackToList column/>
