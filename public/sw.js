@@ -3,7 +3,9 @@
 // waits until the reader chooses to reload (the page shows 有新版本 · 刷新).
 //
 // * The shell (offline.json, written by the pre-renderer: 404.html, config.json, the hashed
-//   module, wasm, stylesheet and loader, site.json, icons) is kept per build; hashed files for good.
+//   module, wasm, stylesheet and loader, the search worker, site.json, icons) is kept per build;
+//   hashed files for good. The search worker's files come from the network first, else from the
+//   build's own shell.
 // * Pages and API documents the reader (or the app's prefetching) fetched are kept in two bounded
 //   caches, least recently used out, each at most LIMITS.items responses and LIMITS.bytes bytes:
 //   the pages per build (they name the build's files, so a new build drops them), the data for
@@ -66,6 +68,7 @@ self.addEventListener('fetch', (event) => {
   if (path === 'sw.js' || path === 'offline.json') return;
   const cache = request.mode === 'navigate' ? PAGE_CACHE : DATA_CACHE;
   if (isHashed(path)) event.respondWith(hashedFile(request));
+  else if (isSearchWorker(path)) event.respondWith(searchWorkerFile(event));
   else if (isArticle(path)) event.respondWith(cacheFirst(event, cache));
   else event.respondWith(networkFirst(event, cache));
 });
@@ -73,6 +76,11 @@ self.addEventListener('fetch', (event) => {
 /** Build outputs whose name carries their content's hash: never change, kept for good. */
 function isHashed(path) {
   return /^(newsreader|main|boot)-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/.test(path);
+}
+
+/** The search worker's files: part of the shell, but named without a hash. */
+function isSearchWorker(path) {
+  return /^search-(loader\.js|worker\.js|worker_bg\.wasm)$/.test(path);
 }
 
 /** An article's page or document. */
@@ -127,6 +135,27 @@ async function networkFirst(event, name) {
   } catch (offline) {
     const kept = await caches.match(request);
     return kept ?? fallback(request, offline);
+  }
+}
+
+/**
+ * The search worker's files from the network, else (offline, or slower than LIST_TIMEOUT_MS) this
+ * build's own copy in the shell. Never kept elsewhere: another build's copy must not answer.
+ */
+async function searchWorkerFile(event) {
+  const request = event.request;
+  const network = fetch(request);
+  network.catch(() => {});
+  const slow = new Promise((resolve) => setTimeout(resolve, LIST_TIMEOUT_MS));
+  const kept = () => caches.open(SHELL_CACHE).then((cache) => cache.match(request));
+  try {
+    const first = await Promise.race([network, slow]);
+    if (first) return first;
+    return (await kept()) ?? (await network);
+  } catch (offline) {
+    const copy = await kept();
+    if (copy) return copy;
+    throw offline;
   }
 }
 

@@ -1,7 +1,7 @@
 //! The browser entry point: hydrates a pre-rendered page, or renders the app into the plain shell.
 
 use leptos::prelude::*;
-use newsreader::components::next_task;
+use newsreader::components::{next_task, NavigationHold};
 use newsreader::{adopt_pre_rendered_page, document_base, App};
 
 fn main() {
@@ -14,9 +14,11 @@ fn main() {
         if adopt_pre_rendered_page(&base) {
             #[cfg(feature = "hydrate")]
             if let Some(body) = document().body() {
+                let hold = NavigationHold::start();
                 leptos::mount::hydrate_from_async(body, move || view! { <App base/> })
                     .await
                     .forget();
+                drop(hold);
                 return;
             }
         }

@@ -8,6 +8,8 @@ use leptos::tachys::hydration::Cursor;
 use leptos::tachys::ssr::StreamBuilder;
 use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// The view `make` returns, made and hydrated after the browser has run its other tasks (where
 /// hydration is asynchronous: `main.rs` hydrates that way). It is made only then, so that the
@@ -119,7 +121,6 @@ pub async fn next_task() {
     #[cfg(target_arch = "wasm32")]
     {
         use js_sys::{Function, Promise, Reflect};
-        use wasm_bindgen::JsCast;
         let scheduler = Reflect::get(&js_sys::global(), &"scheduler".into()).ok();
         let yield_now = scheduler
             .as_ref()
@@ -140,5 +141,63 @@ pub async fn next_task() {
             })
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// While held, link clicks, form submissions and history moves are the browser's own, as before
+/// the app started: the router listens from the start of hydration, but the routes hydrate a few
+/// tasks later, and a navigation in between would hydrate the new page onto the old one's DOM.
+/// `main.rs` holds it until hydration is complete; dropping it gives navigation back to the app.
+pub struct NavigationHold {
+    to_browser: Closure<dyn FnMut(web_sys::Event)>,
+    reload: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl NavigationHold {
+    /// Starts holding: its listeners come before the router's.
+    pub fn start() -> Self {
+        // Capturing at the window, before anything else sees the event; the default action (the
+        // link followed, the form sent) is left to the browser.
+        let to_browser = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            let on_link = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .is_some();
+            if on_link || event.type_() == "submit" {
+                event.stop_immediate_propagation();
+            }
+        });
+        // Back or forward: the page shown is no longer the address's; load the address's.
+        let reload = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            event.stop_immediate_propagation();
+            let _ = leptos::prelude::window().location().reload();
+        });
+        let window = leptos::prelude::window();
+        for kind in ["click", "submit"] {
+            let _ = window.add_event_listener_with_callback_and_bool(
+                kind,
+                to_browser.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        let _ =
+            window.add_event_listener_with_callback("popstate", reload.as_ref().unchecked_ref());
+        NavigationHold { to_browser, reload }
+    }
+}
+
+impl Drop for NavigationHold {
+    fn drop(&mut self) {
+        let window = leptos::prelude::window();
+        for kind in ["click", "submit"] {
+            let _ = window.remove_event_listener_with_callback_and_bool(
+                kind,
+                self.to_browser.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        let _ = window
+            .remove_event_listener_with_callback("popstate", self.reload.as_ref().unchecked_ref());
     }
 }

@@ -162,6 +162,18 @@ test('a search worker that cannot load is a network error, and retry starts it a
   await expect(app.resultLinks).toHaveCount(expected('冷链').length);
 });
 
+test('a search worker of another build fails the query at once, as unreadable data', async ({ app, page }) => {
+  // A worker whose answers this page cannot read: a deploy changed the files since the page loaded.
+  await page.route('**/search-loader.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: "self.onmessage = () => self.postMessage(JSON.stringify({ version: 2, results: [] }));",
+    }),
+  );
+  await page.goto('/search?q=' + encodeURIComponent('冷链'));
+  await app.expectLoadError('内容无法读取');
+});
+
 test('the search worker starts loading when the search box gets focus', async ({ app, page }) => {
   await app.gotoHome();
   await waitForHydration(page);

@@ -1,7 +1,7 @@
 //! The page's side of search: the worker (`src/bin/search-worker.rs`, built by Trunk beside the
 //! app) is started when search is first needed, and each query is a message to it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures::channel::oneshot;
@@ -18,19 +18,24 @@ use crate::api::{cache, Api, ApiError};
 /// path).
 const WORKER_URL: &str = "search-loader.js";
 
+/// How long a query may wait for the worker's answer: a query makes up to five rounds of
+/// requests, each within [`crate::api::TIMEOUT_MS`]; a worker whose files stall never answers.
+const ANSWER_TIMEOUT_MS: i32 = 4 * crate::api::TIMEOUT_MS;
+
 type Waiting = Rc<RefCell<Vec<(u32, oneshot::Sender<Result<Found, ApiError>>)>>>;
 
 /// A running worker and the requests it has not answered yet.
 struct Connection {
     worker: Worker,
     waiting: Waiting,
-    next_id: u32,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
     static WORKER: RefCell<Option<Connection>> = const { RefCell::new(None) };
+    // Unique for the page's life, across workers: a late timer never matches a newer request.
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 impl Api {
@@ -48,14 +53,17 @@ impl Api {
     /// One page of the results of `request`, found by the search worker.
     pub async fn search_results(&self, request: SearchRequest) -> Result<Found, ApiError> {
         let (sender, answer) = oneshot::channel();
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
+        });
         let sent = WORKER.with(|w| {
             let mut w = w.borrow_mut();
             if w.is_none() {
                 *w = connect();
             }
             let connection = w.as_mut()?;
-            let id = connection.next_id;
-            connection.next_id = id.wrapping_add(1);
             let message = ToWorker {
                 id,
                 api: self.base.to_string(),
@@ -69,6 +77,7 @@ impl Api {
         if sent.is_none() {
             return Err(unreachable_worker());
         }
+        give_up_after(id, ANSWER_TIMEOUT_MS);
         // A dropped sender: the worker failed (see `connect`).
         let found = answer.await.map_err(|_| unreachable_worker())??;
         self.keep_documents(&found);
@@ -99,6 +108,41 @@ fn unreachable_worker() -> ApiError {
     }
 }
 
+/// Stops the worker; every request still waiting fails with `error` (by default, as
+/// [`unreachable_worker`]). The next query starts a new worker.
+fn disconnect(error: Option<ApiError>) {
+    let Some(connection) = WORKER.with(|w| w.borrow_mut().take()) else {
+        return;
+    };
+    connection.worker.set_onmessage(None);
+    connection.worker.set_onerror(None);
+    connection.worker.terminate();
+    let waiting = std::mem::take(&mut *connection.waiting.borrow_mut());
+    if let Some(error) = error {
+        for (_, sender) in waiting {
+            let _ = sender.send(Err(error.clone()));
+        }
+    }
+}
+
+/// Fails request `id` and stops the worker if it has not answered within `ms`.
+fn give_up_after(id: u32, ms: i32) {
+    let check = Closure::once_into_js(move || {
+        let late = WORKER.with(|w| {
+            w.borrow()
+                .as_ref()
+                .is_some_and(|c| c.waiting.borrow().iter().any(|(i, _)| *i == id))
+        });
+        if late {
+            disconnect(Some(ApiError::Timeout));
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), ms);
+    }
+}
+
 /// Starts the worker; `None` when the browser refuses to.
 fn connect() -> Option<Connection> {
     let worker = Worker::new(WORKER_URL).ok()?;
@@ -106,11 +150,16 @@ fn connect() -> Option<Connection> {
     let on_message = {
         let waiting = waiting.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(reply) = event
+            let reply = event
                 .data()
                 .as_string()
-                .and_then(|text| serde_json::from_str::<FromWorker>(&text).ok())
-            else {
+                .and_then(|text| serde_json::from_str::<FromWorker>(&text).ok());
+            // An answer this page cannot read: a worker of another build (the host was updated
+            // since this page loaded). Nothing it says can be trusted to arrive: fail everything.
+            let Some(reply) = reply else {
+                disconnect(Some(ApiError::Decode(
+                    "search worker: an answer this page cannot read (a newer build?)".into(),
+                )));
                 return;
             };
             let mut waiting = waiting.borrow_mut();
@@ -125,17 +174,13 @@ fn connect() -> Option<Connection> {
     // the next query (a retry) starts a new worker.
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        if let Some(connection) = WORKER.with(|w| w.borrow_mut().take()) {
-            connection.worker.set_onmessage(None);
-            connection.worker.terminate();
-        }
+        disconnect(None);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(Connection {
         worker,
         waiting,
-        next_id: 0,
         _on_message: on_message,
         _on_error: on_error,
     })

@@ -25,7 +25,8 @@ pub(super) struct FromWorker {
 }
 
 /// Starts answering the page's messages (the worker binary's `main`). Queries run concurrently;
-/// a message that is not a [`ToWorker`] cannot come from the app and gets no answer.
+/// a message that is not a [`ToWorker`] (a page of another build) gets an answer that is not a
+/// [`FromWorker`], on which the page gives up.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
@@ -35,6 +36,8 @@ pub fn serve() {
             .as_string()
             .and_then(|text| serde_json::from_str::<ToWorker>(&text).ok())
         else {
+            // A page of another build: an answer it cannot read makes it give up at once.
+            let _ = reply_to.post_message(&"unreadable".into());
             return;
         };
         let scope = reply_to.clone();
