@@ -47,7 +47,9 @@ mod shell {
     use crate::components::route_announcer::RouteFocus;
     use crate::components::strings;
     use crate::components::update_notice::UpdateNotice;
-    use crate::components::{ErrorView, Later, Loading, RouteAnnouncer, SiteFooter, SiteHeader};
+    use crate::components::{
+        owned, ErrorView, Later, Loading, RouteAnnouncer, SiteFooter, SiteHeader,
+    };
     use crate::i18n::Lang;
     use crate::list_memory::ListMemory;
     use crate::pages::{
@@ -157,8 +159,10 @@ mod shell {
         provide_context(RouteFocus::default());
         provide_context(lang);
         move || {
-            provide_context(lang.current());
-            view! { <ReaderShell/> }
+            owned(|| {
+                provide_context(lang.current());
+                view! { <ReaderShell/> }
+            })
         }
     }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
 use crate::components::strings;
-use crate::components::{ArticleList, ErrorView, Loading, Pagination};
+use crate::components::{owned, ArticleList, ErrorView, Loading, Pagination};
 use crate::contract::FeedPage;
 use crate::links::ListSource;
 use crate::list_memory::ListMemory;
@@ -24,9 +24,11 @@ pub fn FeedView(
             .with(|source| api.list_page_now(source, page.get()))
             .and_then(Result::ok)
     });
-    move || match ready.get() {
-        Some(list) => view! { <FeedResult source=source.get_untracked() list/> }.into_any(),
-        None => view! { <LoadFeed source page/> }.into_any(),
+    move || {
+        owned(|| match ready.get() {
+            Some(list) => view! { <FeedResult source=source.get_untracked() list/> }.into_any(),
+            None => view! { <LoadFeed source page/> }.into_any(),
+        })
     }
 }
 

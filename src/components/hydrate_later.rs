@@ -2,9 +2,11 @@
 //! hydrating a pre-rendered page is a few shorter tasks instead of one long one (the browser can
 //! answer input between them). Rendering and building are unchanged.
 
+use leptos::prelude::Owner;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::html::attribute::Attribute;
 use leptos::tachys::hydration::Cursor;
+use leptos::tachys::reactive_graph::OwnedView;
 use leptos::tachys::ssr::StreamBuilder;
 use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
@@ -200,4 +202,15 @@ impl Drop for NavigationHold {
         let _ = window
             .remove_event_listener_with_callback("popstate", self.reload.as_ref().unchecked_ref());
     }
+}
+
+/// The view `make` returns, with a reactive owner of its own, cleaned up when the view is
+/// replaced. For the body of a `move ||` view that renders again (a language switch, the next
+/// article): leptos runs the first render of such a closure under the closure's parent when it
+/// hydrates asynchronously, so without an owner of their own the first render's listeners and
+/// effects would outlive it.
+pub fn owned<V>(make: impl FnOnce() -> V) -> OwnedView<V> {
+    let owner = Owner::new();
+    let view = owner.with(make);
+    OwnedView::new_with_owner(view, owner)
 }

@@ -162,6 +162,29 @@ test('a link followed while the page still hydrates loads its page, and hydratio
   expect(console).toEqual([]);
 });
 
+/** The listeners on `window`, by event type (the DevTools protocol sees them all). */
+async function windowListeners(page: Page): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+  await cdp.detach();
+  const counts: Record<string, number> = {};
+  for (const listener of listeners) counts[listener.type] = (counts[listener.type] ?? 0) + 1;
+  return counts;
+}
+
+test('rendering the hydrated page again leaves none of its listeners behind', async ({ page, app, sitePath }) => {
+  await page.goto(sitePath);
+  await waitForHydration(page);
+  const hydrated = await windowListeners(page);
+  // A language switch renders the whole reader again; twice brings the page back as it was.
+  await app.banner.getByRole('button', { name: 'English' }).click();
+  await expect(app.banner.getByRole('button', { name: '中文' })).toBeVisible();
+  await app.banner.getByRole('button', { name: '中文' }).click();
+  await expect(app.banner.getByRole('button', { name: 'English' })).toBeVisible();
+  await expect.poll(() => windowListeners(page)).toEqual(hydrated);
+});
+
 test('a page served for another route is rendered afresh, not hydrated', async ({ page, app, sitePath }) => {
   const console = watchConsole(page);
   // The older `?page=2` form: hosts answer it with the pre-rendered first page.

@@ -10,7 +10,7 @@ use crate::api::Api;
 use crate::components::article_body::BodyContent;
 use crate::components::font_size::FontSizeControl;
 use crate::components::share::ShareControls;
-use crate::components::{ArticleBody, ErrorView, Later, Loading, PageHeading};
+use crate::components::{owned, ArticleBody, ErrorView, Later, Loading, PageHeading};
 use crate::contract::{Article, Site};
 use crate::pages::use_param;
 use parts::{AdjacentNav, ArticleMetaLine, BackToList, Breadcrumb, DisclosureTable, TagList};
@@ -24,9 +24,11 @@ pub fn ArticlePage() -> impl IntoView {
     // An article at hand (pre-rendered, hydrated or cached) is shown at once, with no fallback:
     // that is what lets the server and the browser render the same DOM.
     let ready = Memo::new(move |_| id.with(|id| api.article_now(id)).and_then(Result::ok));
-    move || match ready.get() {
-        Some(article) => view! { <ArticleView article/> }.into_any(),
-        None => view! { <LoadArticle id/> }.into_any(),
+    move || {
+        owned(|| match ready.get() {
+            Some(article) => view! { <ArticleView article/> }.into_any(),
+            None => view! { <LoadArticle id/> }.into_any(),
+        })
     }
 }
 
