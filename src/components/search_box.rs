@@ -34,6 +34,19 @@ pub fn SearchBox() -> impl IntoView {
     };
     #[cfg(not(feature = "search"))]
     let prepare = |_: ev::FocusEvent| {};
+    // The box shows the query on the search page and is emptied when the reader leaves it; what
+    // the reader typed before the box was hydrated stays (a `prop:value` would reset it then).
+    Effect::new(move |shown: Option<String>| {
+        let query = current();
+        if shown.is_some() || !query.is_empty() {
+            if let Some(field) = input.get() {
+                if field.value() != query {
+                    field.set_value(&query);
+                }
+            }
+        }
+        query
+    });
     let navigate = use_navigate();
     let submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
@@ -83,7 +96,6 @@ pub fn SearchBox() -> impl IntoView {
                 name="q"
                 node_ref=input
                 on:focus=prepare
-                prop:value=current
                 placeholder=t.search_label
                 title=t.search_shortcut
                 aria-keyshortcuts="/"

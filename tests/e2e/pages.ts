@@ -51,6 +51,30 @@ export async function waitForHydration(page: Page): Promise<void> {
   await expect(theme).toHaveAttribute('aria-pressed', 'false');
 }
 
+/**
+ * Holds hydration at its second part (src/components/hydrate_later.rs waits for
+ * scheduler.yield() between parts): main() has started and the router exists, the header and the
+ * routes are not hydrated yet. Call before `goto`; `hydrationHeld` waits for the hold,
+ * `releaseHydration` ends it (in the page then loaded).
+ */
+export async function holdHydration(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __yields: number; __release: () => void; scheduler: { yield: () => Promise<void> } };
+    const realYield = w.scheduler.yield.bind(w.scheduler);
+    const held = new Promise<void>((resolve) => (w.__release = resolve));
+    w.__yields = 0;
+    w.scheduler.yield = () => (++w.__yields <= 1 ? realYield() : held.then(() => realYield()));
+  });
+}
+
+export async function hydrationHeld(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __yields: number }).__yields)).toBeGreaterThan(1);
+}
+
+export async function releaseHydration(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+}
+
 /** The path of an article page. */
 export function articlePath(id: string): string {
   return `/articles/${encodeURIComponent(id)}`;

@@ -5,7 +5,7 @@
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { Api, escapeRegExp, waitForHydration } from './pages';
+import { Api, escapeRegExp, holdHydration, hydrationHeld, releaseHydration, waitForHydration } from './pages';
 
 /**
  * Console errors and warnings, but three notes that are not problems: Chromium's about `integrity`
@@ -136,20 +136,11 @@ test('after hydration, navigation stays in the browser', async ({ page, app, api
 });
 
 test('a link followed while the page still hydrates loads its page, and hydration ends cleanly', async ({ page, app, api, sitePath }) => {
-  // Hydration waits for scheduler.yield() between its parts (src/components/hydrate_later.rs):
-  // let main() start, then hold it at the first part, when the router exists but the routes are
-  // not hydrated yet.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __yields: number; __release: () => void; scheduler: { yield: () => Promise<void> } };
-    const realYield = w.scheduler.yield.bind(w.scheduler);
-    const held = new Promise<void>((resolve) => (w.__release = resolve));
-    w.__yields = 0;
-    w.scheduler.yield = () => (++w.__yields <= 1 ? realYield() : held.then(() => realYield()));
-  });
+  await holdHydration(page);
   const feed = await api.feed(1);
   const console = watchConsole(page);
   await page.goto(sitePath);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __yields: number }).__yields)).toBeGreaterThan(1);
+  await hydrationHeld(page);
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   const article = page.waitForRequest((r) => r.resourceType() === 'document' && r.url().includes(feed.items[1].id));
   await app.articleLink(feed.items[1].title).click();
@@ -157,7 +148,7 @@ test('a link followed while the page still hydrates loads its page, and hydratio
   await app.expectArticle(feed.items[1].title);
   // A new document: the router did not take the click.
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
-  await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+  await releaseHydration(page);
   await waitForHydration(page);
   expect(console).toEqual([]);
 });

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { documentTitle, groupDigits, waitForHydration } from './pages';
+import { documentTitle, groupDigits, holdHydration, hydrationHeld, releaseHydration, waitForHydration } from './pages';
 
 /** The labelled queries: q → the ids of the articles that contain it. */
 function labelled(): Map<string, string[]> {
@@ -180,6 +180,18 @@ test('the search worker starts loading when the search box gets focus', async ({
   const worker = page.waitForRequest('**/search-worker_bg.wasm');
   await app.searchBox.focus();
   await worker;
+});
+
+test('what the reader types while the page hydrates stays in the box', async ({ app, page }) => {
+  await holdHydration(page);
+  await app.gotoHome();
+  await hydrationHeld(page);
+  await app.searchBox.fill('冷链');
+  await releaseHydration(page);
+  await waitForHydration(page);
+  await expect(app.searchBox).toHaveValue('冷链');
+  await app.searchBox.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=%E5%86%B7%E9%93%BE$/);
 });
 
 test('before the app has started, the header box still opens the search page', async ({ app, page }) => {
