@@ -1,6 +1,8 @@
-//! [`Later`]: a part of the page that hydration reaches in a browser task of its own, so that
-//! hydrating a pre-rendered page is a few shorter tasks instead of one long one (the browser can
-//! answer input between them). Rendering and building are unchanged.
+//! Hydration in short tasks. [`Later`] marks a part of the page that hydration reaches in a
+//! browser task of its own, so that hydrating a pre-rendered page is a few shorter tasks instead
+//! of one long one (the browser can answer input between them); rendering and building are
+//! unchanged. [`NavigationHold`] leaves navigation to the browser until hydration is complete, and
+//! [`owned`] gives a view that renders again an owner of its own.
 
 use leptos::prelude::Owner;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
