@@ -68,7 +68,7 @@ self.addEventListener('fetch', (event) => {
   if (path === 'sw.js' || path === 'offline.json') return;
   const cache = request.mode === 'navigate' ? PAGE_CACHE : DATA_CACHE;
   if (isHashed(path)) event.respondWith(hashedFile(request));
-  else if (isSearchWorker(path)) event.respondWith(searchWorkerFile(event));
+  else if (isSearchWorker(path)) event.respondWith(networkFirst(event, SHELL_CACHE, true));
   else if (isArticle(path)) event.respondWith(cacheFirst(event, cache));
   else event.respondWith(networkFirst(event, cache));
 });
@@ -121,41 +121,27 @@ async function cacheFirst(event, name) {
   }
 }
 
-async function networkFirst(event, name) {
+/**
+ * From the network, else (offline, or slower than LIST_TIMEOUT_MS) a kept copy. With `ownOnly`,
+ * the copy comes from cache `name` alone and nothing is kept: the search worker's files, which
+ * only this build's shell may answer for.
+ */
+async function networkFirst(event, name, ownOnly = false) {
   const request = event.request;
   const cache = await caches.open(name);
-  const network = fetch(request).then((response) => answer(event, cache, response));
+  const fetched = fetch(request);
+  const network = ownOnly ? fetched : fetched.then((response) => answer(event, cache, response));
   // Settled either way: when the cache answers first, a failure later is nobody's business.
   network.catch(() => {});
+  const copy = () => (ownOnly ? cache.match(request) : caches.match(request));
   const slow = new Promise((resolve) => setTimeout(resolve, LIST_TIMEOUT_MS));
   try {
     const first = await Promise.race([network, slow]);
     if (first) return first;
-    return (await caches.match(request)) ?? (await network);
+    return (await copy()) ?? (await network);
   } catch (offline) {
-    const kept = await caches.match(request);
+    const kept = await copy();
     return kept ?? fallback(request, offline);
-  }
-}
-
-/**
- * The search worker's files from the network, else (offline, or slower than LIST_TIMEOUT_MS) this
- * build's own copy in the shell. Never kept elsewhere: another build's copy must not answer.
- */
-async function searchWorkerFile(event) {
-  const request = event.request;
-  const network = fetch(request);
-  network.catch(() => {});
-  const slow = new Promise((resolve) => setTimeout(resolve, LIST_TIMEOUT_MS));
-  const kept = () => caches.open(SHELL_CACHE).then((cache) => cache.match(request));
-  try {
-    const first = await Promise.race([network, slow]);
-    if (first) return first;
-    return (await kept()) ?? (await network);
-  } catch (offline) {
-    const copy = await kept();
-    if (copy) return copy;
-    throw offline;
   }
 }
 

@@ -42,12 +42,7 @@ impl Api {
     /// Starts the search worker if it is not running, so that its files load while the reader
     /// types (the search box calls this on focus).
     pub fn prepare_search(&self) {
-        WORKER.with(|w| {
-            let mut w = w.borrow_mut();
-            if w.is_none() {
-                *w = connect();
-            }
-        });
+        with_worker(|_| Some(()));
     }
 
     /// One page of the results of `request`, found by the search worker.
@@ -58,12 +53,7 @@ impl Api {
             n.set(id.wrapping_add(1));
             id
         });
-        let sent = WORKER.with(|w| {
-            let mut w = w.borrow_mut();
-            if w.is_none() {
-                *w = connect();
-            }
-            let connection = w.as_mut()?;
+        let sent = with_worker(|connection| {
             let message = ToWorker {
                 id,
                 api: self.base.to_string(),
@@ -96,6 +86,17 @@ impl Api {
             }
         });
     }
+}
+
+/// Runs `f` on the worker, started first if it is not running; `None` when it cannot start.
+fn with_worker<R>(f: impl FnOnce(&Connection) -> Option<R>) -> Option<R> {
+    WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.is_none() {
+            *w = connect();
+        }
+        f(w.as_ref()?)
+    })
 }
 
 /// The worker could not be started or stopped answering: its files did not load (offline, or
