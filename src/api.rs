@@ -217,6 +217,15 @@ impl Api {
         }
     }
 
+    /// Notes that the page being pre-rendered shows article `id`'s HTML body: the article's
+    /// document travels in the page without it, and the browser reads it back from the page.
+    #[cfg(feature = "ssr")]
+    pub fn body_in_page(&self, id: &str) {
+        if let Ok(url) = self.article_url(id) {
+            page_data::body_in_page(&url);
+        }
+    }
+
     fn article_url(&self, id: &str) -> Result<String, ApiError> {
         if is_valid_id(id) {
             Ok(format!("{}articles/{id}.json", self.base))

@@ -97,7 +97,10 @@ mod shell {
             && match (here, query) {
                 (Some(path), Some(query)) if links::query_keeps_page(&query) => {
                     let data = block.text_content().unwrap_or_default();
-                    let loaded = api::page_data::load(&data);
+                    let loaded = api::page_data::load(&data, || {
+                        let body = document.query_selector(".article__body").ok()??;
+                        Some(body.inner_html())
+                    });
                     links::route_of(base, &path).is_some_and(|here| loaded == Ok(here))
                 }
                 _ => false,

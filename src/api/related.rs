@@ -30,19 +30,35 @@ impl Api {
         Ok(RelatedNews::of(article, related))
     }
 
-    /// [`Api::related_news`] if all of it is at hand now.
+    /// [`Api::related_news`] if all of it is at hand now. Never while pre-rendering: a related
+    /// view's page carries its article's title alone ([`Api::related_title_now`]), and the
+    /// browser loads the rest.
     pub fn related_news_now(&self, id: &str) -> Option<Result<RelatedNews, ApiError>> {
+        if cfg!(feature = "ssr") {
+            return None;
+        }
+        let article = match self.article_now(id)? {
+            Ok(article) => article,
+            Err(e) => return Some(Err(e)),
+        };
+        let related = self.related_details_now(&article)?;
+        Some(related.map(|related| RelatedNews::of(article, related)))
+    }
+
+    /// The title of article `id` if it is at hand now, the article itself or the title alone
+    /// that a pre-rendered related view carries.
+    pub fn related_title_now(&self, id: &str) -> Option<Result<String, ApiError>> {
+        /// The one field read: the article's body is not decoded.
+        #[derive(Deserialize)]
+        struct Headline {
+            title: String,
+        }
         let url = match self.article_url(id) {
             Ok(url) => url,
             Err(e) => return Some(Err(e)),
         };
-        page_data::derived(&format!("{url}#related-news"), || {
-            let article = match self.article_now(id)? {
-                Ok(article) => article,
-                Err(e) => return Some(Err(e)),
-            };
-            let related = self.related_details_now(&article)?;
-            Some(related.map(|related| RelatedNews::of(article, related)))
+        page_data::derived(&format!("{url}#title"), || {
+            Some(page_data::now::<Headline>(&url)?.map(|h| h.title))
         })
     }
 

@@ -59,12 +59,19 @@ pub fn NotFoundView() -> impl IntoView {
 }
 
 /// The loading indicator, announced politely; it only appears when loading takes longer than
-/// [`LOADING_DELAY_MS`], so that quick (and cached) loads never flash it.
+/// [`LOADING_DELAY_MS`], so that quick (and cached) loads never flash it. Pre-rendered, it means
+/// that data the page needs was missing: the page is left to the app.
 #[component]
 pub fn Loading() -> impl IntoView {
-    let t = strings();
     #[cfg(feature = "ssr")]
     crate::prerender::note_loading();
+    view! { <ExpectedLoading/> }
+}
+
+/// [`Loading`] in a page pre-rendered loading on purpose: what it loads, the page does not carry.
+#[component]
+pub fn ExpectedLoading() -> impl IntoView {
+    let t = strings();
     let shown = RwSignal::new(false);
     Effect::new(move |_| {
         set_timeout(

@@ -20,7 +20,7 @@ pub mod update_notice;
 
 pub use article_body::ArticleBody;
 pub use article_list::ArticleList;
-pub use error_view::{ErrorView, Loading, NotFoundView};
+pub use error_view::{ErrorView, ExpectedLoading, Loading, NotFoundView};
 pub use feed_view::FeedView;
 pub use hydrate_later::{next_task, owned, Later, NavigationHold};
 pub use layout::{SiteFooter, SiteHeader};

@@ -56,7 +56,8 @@ fn LoadArticle(id: Memo<String>) -> impl IntoView {
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let site = expect_context::<Site>();
-    let base = expect_context::<Api>().base().to_owned();
+    let api = expect_context::<Api>();
+    let base = api.base().to_owned();
     let column = article.news.category.clone();
     let column_name = site.category_name(&column).to_owned();
     let description = article
@@ -64,6 +65,11 @@ fn ArticleView(article: Article) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| article.title.clone());
     let body = article.body().map(BodyContent::from);
+    // The body's HTML travels once, in the page: its data leaves `content_html` out.
+    #[cfg(feature = "ssr")]
+    if matches!(body, Some(BodyContent::Html(_))) {
+        api.body_in_page(&article.id);
+    }
     let disclosure = Some(article.news.disclosure.clone()).filter(|d| !d.is_empty());
     let (title, tags) = (article.title.clone(), article.tags.clone());
     view! {
