@@ -1,76 +1,74 @@
 //! `/articles/{id}/related`: an article's related news on their own.
 
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::api::{Api, ApiError, RelatedNews};
+use crate::api::{Api, ApiError};
 use crate::components::strings;
 use crate::components::{ArticleList, ErrorView, ExpectedLoading, Loading, PageHeading};
 use crate::contract::ArticleSummary;
 use crate::links;
 use crate::pages::use_param;
 
-/// Each related article with its date, column and summary.
+/// Each related article with its date, column and summary. A pre-rendered related view carries
+/// its article's title alone, so that its heading is there at once and its list, which repeats
+/// five articles, is not in the page twice (docs/prerender.md): it loads in an effect, which
+/// never runs at pre-render, so that the server and the browser both render it loading.
 #[component]
 pub fn RelatedPage() -> impl IntoView {
     let api = expect_context::<Api>();
     let id = use_param("id");
+    let title = Memo::new({
+        let api = api.clone();
+        move |_| id.with(|id| api.related_title_now(id))?.ok()
+    });
     // All at hand (the browser has the articles cached): shown at once.
-    let ready = Memo::new(move |_| id.with(|id| api.related_news_now(id))?.ok());
-    move || match ready.get() {
-        Some(news) => view! {
-            <RelatedHeading title=news.title/>
-            <RelatedList related=news.related/>
-            <BackToArticle id=news.id/>
-        }
-        .into_any(),
-        None => view! { <LoadRelated id/> }.into_any(),
-    }
-}
-
-/// Loads the related articles, with loading and error states. A pre-rendered related view is
-/// this, loading: it carries its article's title alone, so that its heading is there at once
-/// and its list, which repeats five articles, is not in the page twice (docs/prerender.md).
-/// The list loads in an effect, which never runs at pre-render, so that the server and the
-/// browser both render the loading state.
-#[component]
-fn LoadRelated(id: Memo<String>) -> impl IntoView {
-    let api = expect_context::<Api>();
-    let load_api = api.clone();
-    let title = Memo::new(move |_| id.with(|id| api.related_title_now(id))?.ok());
-    let loaded = RwSignal::new(None::<Result<RelatedNews, ApiError>>);
+    let at_hand = {
+        let api = api.clone();
+        move |id: &str| api.related_news_now(id).filter(Result::is_ok)
+    };
+    let loaded = RwSignal::new(id.with_untracked(|id| at_hand(id)));
     let attempt = RwSignal::new(0_u32);
     Effect::new(move |_| {
         attempt.track();
-        let (api, id) = (load_api.clone(), id.get());
-        if loaded.with_untracked(Option::is_some) {
-            loaded.set(None);
+        let id = id.get();
+        if loaded.with_untracked(|l| matches!(l, Some(Ok(news)) if news.id == id)) {
+            return;
         }
+        loaded.set(at_hand(&id));
+        if loaded.with_untracked(Option::is_some) {
+            return;
+        }
+        let api = api.clone();
         // Scoped to this run: a newer id or a retry drops the load before it.
         leptos::task::spawn_local_scoped(async move {
             let news = api.related_news(&id).await;
             loaded.try_set(Some(news));
         });
     });
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-    let heading = move || match loaded.get() {
-        Some(Ok(news)) => Some(news.title),
-        Some(Err(_)) => None,
-        None => title.get(),
+    let retry = Callback::new(move |()| {
+        loaded.set(None);
+        attempt.update(|n| *n += 1);
+    });
+    // A missing article has the not-found view's heading instead.
+    let heading = move || {
+        loaded.with(|loaded| match loaded {
+            Some(Ok(news)) => Some(news.title.clone()),
+            Some(Err(ApiError::NotFound)) => None,
+            _ => title.get(),
+        })
     };
     // Without the title the article is missing: a page that would only say "loading" is not
     // pre-rendered.
     let expected = title.get_untracked().is_some();
-    let loading = move || match expected {
-        true => view! { <ExpectedLoading/> }.into_any(),
-        false => view! { <Loading/> }.into_any(),
-    };
     view! {
         {move || heading().map(|title| view! { <RelatedHeading title/> })}
         {move || match loaded.get() {
-            None => loading(),
-            Some(Ok(news)) => view! { <RelatedList related=news.related/> }.into_any(),
-            Some(Err(error)) => view! { <ErrorView error on_retry=retry/> }.into_any(),
+            None if expected => EitherOf4::A(view! { <ExpectedLoading/> }),
+            None => EitherOf4::B(view! { <Loading/> }),
+            Some(Ok(news)) => EitherOf4::C(view! { <RelatedList related=news.related/> }),
+            Some(Err(error)) => EitherOf4::D(view! { <ErrorView error on_retry=retry/> }),
         }}
         {move || id.with(|id| view! { <BackToArticle id=id.clone()/> })}
     }
@@ -90,9 +88,9 @@ fn RelatedHeading(title: String) -> impl IntoView {
 #[component]
 fn RelatedList(related: Vec<ArticleSummary>) -> impl IntoView {
     if related.is_empty() {
-        view! { <p>{strings().related_none}</p> }.into_any()
+        Either::Left(view! { <p>{strings().related_none}</p> })
     } else {
-        view! { <ArticleList items=related/> }.into_any()
+        Either::Right(view! { <ArticleList items=related/> })
     }
 }
 

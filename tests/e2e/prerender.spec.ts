@@ -136,6 +136,23 @@ test('an article body read back from the page is shown again after leaving and c
   expect(fetched).toEqual([]);
 });
 
+test('a pre-rendered related view loads its list, and after a failure 重试 under its heading does', async ({ page, app, api, sitePath }) => {
+  const { article } = await api.findArticle((a) => (a._news.related ?? []).length > 0);
+  const articles = '**/api/articles/*.json';
+  await page.route(articles, (route) => route.abort());
+  await page.goto(`${sitePath}articles/${article.id}/related/`);
+  await waitForHydration(page);
+  await app.expectLoadError('网络连接失败');
+  await expect(app.h1).toHaveText(`相关新闻：${article.title}`);
+  await page.unroute(articles);
+  await app.retryButton.click();
+  for (const related of article._news.related ?? []) {
+    await expect(page.getByRole('main').getByRole('link', { name: related.title, exact: true })).toBeVisible();
+  }
+  await expect(app.loadError).toHaveCount(0);
+  await expect(app.h1).toHaveText(`相关新闻：${article.title}`);
+});
+
 test('after hydration, navigation stays in the browser', async ({ page, app, api, sitePath }) => {
   const feed = await api.feed(1);
   const console = watchConsole(page);

@@ -38,24 +38,18 @@ struct PageData<'a> {
 pub fn load(text: &str, page_body: impl FnOnce() -> Option<String>) -> Result<String, String> {
     let data: PageData = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let mut page_body = Some(page_body);
-    let mut responses = Vec::with_capacity(data.responses.len());
     for (url, body) in data.responses {
-        let mut body: Option<Rc<str>> = body.map(|b| Rc::from(b.get()));
+        let mut body = body.map(|b| Rc::<str>::from(b.get()));
         if data.body_in_page.as_deref() == Some(url.as_str()) {
+            // A document that cannot have its body back stays out of the cache.
             let html = page_body.take().and_then(|read| read());
             body = match (body, html) {
                 (Some(document), Some(html)) => Some(with_content_html(&document, &html)?.into()),
                 _ => return Err(format!("{url}: the article's body is not in the page")),
             };
         }
-        responses.push((url, body));
+        cache::CACHE.with(|c| c.borrow_mut().insert(&url, body));
     }
-    cache::CACHE.with(|c| {
-        let mut cache = c.borrow_mut();
-        for (url, body) in responses {
-            cache.insert(&url, body);
-        }
-    });
     Ok(data.route)
 }
 
