@@ -189,19 +189,26 @@ async function put(cache, request, body, headers) {
 /**
  * A pre-rendered page carries the data it was rendered from (`<script type="application/json"
  * id="page-data">`, written by our own pre-renderer, docs/prerender.md): kept as the documents it
- * names, the article still reads offline once a new build has dropped the page.
+ * names, the article still reads offline once a new build has dropped the page. The article whose
+ * body is the page's HTML travels without it (`body_in_page`): that document comes whole from the
+ * network, unless it is kept already.
  */
 async function keepPageData(body) {
   const html = new TextDecoder().decode(body);
   const block = /<script type="application\/json" id="page-data">([\s\S]*?)<\/script>/.exec(html);
   if (!block) return;
-  const { responses } = JSON.parse(block[1]);
+  const { responses, body_in_page: bodyInPage } = JSON.parse(block[1]);
   const cache = await caches.open(DATA_CACHE);
   for (const [url, document] of responses ?? []) {
     if (document === null || !new URL(url, self.location.origin).pathname.startsWith(scope)) continue;
+    const request = new Request(new URL(url, self.location.origin).href);
+    if (url === bodyInPage) {
+      if (!(await cache.match(request))) await fetch(request).then((whole) => keep(cache, request, whole), () => {});
+      continue;
+    }
     const text = new TextEncoder().encode(JSON.stringify(document));
     const headers = { 'content-type': 'application/json; charset=utf-8' };
-    await put(cache, new Request(new URL(url, self.location.origin).href), text.buffer, headers);
+    await put(cache, request, text.buffer, headers);
   }
 }
 

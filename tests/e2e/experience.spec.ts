@@ -110,6 +110,8 @@ test('the English switch translates the UI, sets <html lang>, is remembered, and
   await app.gotoHome();
   await app.expectListPage('最新文章', 1);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // The pre-rendered page's buttons work once it has hydrated.
+  await waitForHydration(page);
   await app.banner.getByRole('button', { name: 'English' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Latest articles' })).toBeVisible();
