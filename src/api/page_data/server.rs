@@ -94,7 +94,9 @@ struct PageData<'a> {
 /// The page-data JSON of the page rendered since the last call, for `route`; `<` is escaped
 /// so that the text cannot end its `<script>` element. Bodies go in as they were read, byte
 /// for byte, so that the browser decodes exactly what the server did; one that is not JSON
-/// at all goes in as missing, which the app treats alike (it cannot be shown either way).
+/// at all goes in as missing, which the app treats alike (it cannot be shown either way). The
+/// article whose body the page renders ([`body_in_page`]) goes in without `content_html`, its
+/// other fields byte for byte.
 pub fn take_page(route: &str) -> Result<String, serde_json::Error> {
     let used = USED.with(|u| std::mem::take(&mut *u.borrow_mut()));
     let body_url = BODY_IN_PAGE.with(|b| b.borrow_mut().take());
