@@ -36,9 +36,13 @@ pub fn RelatedPage() -> impl IntoView {
         if loaded.with_untracked(|l| matches!(l, Some(Ok(news)) if news.id == id)) {
             return;
         }
-        loaded.set(at_hand(&id));
-        if loaded.with_untracked(Option::is_some) {
+        if let Some(news) = at_hand(&id) {
+            loaded.set(Some(news));
             return;
+        }
+        // Loading already (as at hydration) needs no change, which would render it again.
+        if loaded.with_untracked(Option::is_some) {
+            loaded.set(None);
         }
         let api = api.clone();
         // Scoped to this run: a newer id or a retry drops the load before it.
