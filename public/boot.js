@@ -12,6 +12,26 @@ window.__RESOLVED_RESOURCES = [];
 window.__SERIALIZED_ERRORS = [];
 window.__INCOMPLETE_CHUNKS = [];
 
+// A button pressed before the app has hydrated the page does nothing then: it is pressed again
+// once the app is ready (main.rs sends `newsreader-hydrated`), each button at most once, since a
+// reader who presses again because nothing happened meant it once. Links and forms need no help:
+// the browser follows and sends them.
+const pressed = [];
+const press = (event) => {
+  const button = event.target.closest?.('button[type="button"]');
+  if (button && !pressed.includes(button)) pressed.push(button);
+};
+window.addEventListener('click', press, true);
+window.addEventListener(
+  'newsreader-hydrated',
+  () => {
+    window.removeEventListener('click', press, true);
+    document.documentElement.dataset.hydrated = '';
+    for (const button of pressed) if (button.isConnected) button.click();
+  },
+  { once: true },
+);
+
 // requestAnimationFrame runs just before a frame: the second one runs once the first frame has
 // been presented, so that the largest paint is over before the wasm's download begins.
 await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted, 0))));

@@ -1,7 +1,7 @@
 //! The browser entry point: hydrates a pre-rendered page, or renders the app into the plain shell.
 
 use leptos::prelude::*;
-use newsreader::components::{next_task, NavigationHold};
+use newsreader::components::{announce_ready, next_task, NavigationHold};
 use newsreader::{adopt_pre_rendered_page, document_base, App};
 
 fn main() {
@@ -19,9 +19,13 @@ fn main() {
                     .await
                     .forget();
                 drop(hold);
+                // The effects of hydration run first (the theme toggle reads the theme in one).
+                next_task().await;
+                announce_ready();
                 return;
             }
         }
         leptos::mount::mount_to_body(move || view! { <App base/> });
+        announce_ready();
     });
 }

@@ -1,7 +1,8 @@
 //! Hydration in short tasks. [`Later`] marks a part of the page that hydration reaches in a
 //! browser task of its own, so that hydrating a pre-rendered page is a few shorter tasks instead
 //! of one long one (the browser can answer input between them); rendering and building are
-//! unchanged. [`NavigationHold`] leaves navigation to the browser until hydration is complete, and
+//! unchanged. [`NavigationHold`] leaves navigation to the browser until hydration is complete
+//! ([`announce_ready`] says when it is), and
 //! [`owned`] gives a view that renders again an owner of its own.
 
 use leptos::prelude::Owner;
@@ -152,6 +153,7 @@ pub async fn next_task() {
 /// the app started: the router listens from the start of hydration, but the routes hydrate a few
 /// tasks later, and a navigation in between would hydrate the new page onto the old one's DOM.
 /// `main.rs` holds it until hydration is complete; dropping it gives navigation back to the app.
+/// A button's press is held too, and pressed again once the app is ready ([`announce_ready`]).
 pub struct NavigationHold {
     to_browser: Closure<dyn FnMut(web_sys::Event)>,
     reload: Closure<dyn FnMut(web_sys::Event)>,
@@ -163,12 +165,18 @@ impl NavigationHold {
         // Capturing at the window, before anything else sees the event; the default action (the
         // link followed, the form sent) is left to the browser.
         let to_browser = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
-            let on_link = event
+            // A button's press waits for the end of hydration (boot.js presses it again then),
+            // so that a part hydrated already does not act on it now as well.
+            let on_link_or_button = event
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|el| {
+                    el.closest("a[href], button[type=\"button\"]")
+                        .ok()
+                        .flatten()
+                })
                 .is_some();
-            if on_link || event.type_() == "submit" {
+            if on_link_or_button || event.type_() == "submit" {
                 event.stop_immediate_propagation();
             }
         });
@@ -215,4 +223,12 @@ pub fn owned<V>(make: impl FnOnce() -> V) -> OwnedView<V> {
     let owner = Owner::new();
     let view = owner.with(make);
     OwnedView::new_with_owner(view, owner)
+}
+
+/// Tells the page that the app is ready, its effects run: `boot.js` presses again the buttons a
+/// reader pressed before, and marks `<html data-hydrated>`.
+pub fn announce_ready() {
+    if let Ok(event) = web_sys::Event::new("newsreader-hydrated") {
+        let _ = leptos::prelude::window().dispatch_event(&event);
+    }
 }

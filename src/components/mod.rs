@@ -22,7 +22,7 @@ pub use article_body::ArticleBody;
 pub use article_list::ArticleList;
 pub use error_view::{ErrorView, ExpectedLoading, Loading, NotFoundView};
 pub use feed_view::FeedView;
-pub use hydrate_later::{next_task, owned, Later, NavigationHold};
+pub use hydrate_later::{announce_ready, next_task, owned, Later, NavigationHold};
 pub use layout::{SiteFooter, SiteHeader};
 pub use pagination::Pagination;
 pub use route_announcer::{PageHeading, RouteAnnouncer};

@@ -40,15 +40,10 @@ export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Waits until the app has hydrated: the theme switch responds only then. Leaves the theme as it was. */
+/** Waits until the app has hydrated the page (or rendered it) and run its effects. */
 export async function waitForHydration(page: Page): Promise<void> {
-  const theme = page.getByRole('button', { name: '深色模式' });
-  await expect(async () => {
-    await theme.click();
-    await expect(theme).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
-  }).toPass({ timeout: 20_000 });
-  await theme.click();
-  await expect(theme).toHaveAttribute('aria-pressed', 'false');
+  // boot.js marks <html> once the app says it is ready (main.rs: announce_ready).
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '', { timeout: 20_000 });
 }
 
 /**

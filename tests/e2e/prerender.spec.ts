@@ -206,6 +206,22 @@ async function windowListeners(page: Page): Promise<Record<string, number>> {
   return counts;
 }
 
+test('buttons pressed while the page hydrates are pressed once it has, each once', async ({ page, app, sitePath }) => {
+  await holdHydration(page);
+  await page.goto(sitePath);
+  await hydrationHeld(page);
+  const theme = app.banner.getByRole('button', { name: '深色模式' });
+  // Pressed twice, as a reader does when nothing happens: meant once.
+  await theme.click();
+  await theme.click();
+  await app.banner.getByRole('button', { name: 'English' }).click();
+  await expect(theme).toHaveAttribute('aria-pressed', 'false');
+  await releaseHydration(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Latest articles' })).toBeVisible();
+  await expect(app.banner.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
 test('rendering the hydrated page again leaves none of its listeners behind', async ({ page, app, sitePath }) => {
   await page.goto(sitePath);
   await waitForHydration(page);
