@@ -1,7 +1,7 @@
 //! The browser entry point: hydrates a pre-rendered page, or renders the app into the plain shell.
 
 use leptos::prelude::*;
-use newsreader::components::{announce_ready, next_task, NavigationHold};
+use newsreader::components::{announce_ready, next_task};
 use newsreader::{adopt_pre_rendered_page, document_base, App};
 
 fn main() {
@@ -14,7 +14,7 @@ fn main() {
         if adopt_pre_rendered_page(&base) {
             #[cfg(feature = "hydrate")]
             if let Some(body) = document().body() {
-                let hold = NavigationHold::start();
+                let hold = newsreader::components::NavigationHold::start();
                 leptos::mount::hydrate_from_async(body, move || view! { <App base/> })
                     .await
                     .forget();

@@ -55,19 +55,20 @@ pub fn RelatedPage() -> impl IntoView {
         loaded.set(None);
         attempt.update(|n| *n += 1);
     });
-    // A missing article has the not-found view's heading instead.
-    let heading = move || {
+    // A missing article has the not-found view's heading instead. A memo: the pre-rendered heading
+    // stays when the list arrives under the same title.
+    let heading = Memo::new(move |_| {
         loaded.with(|loaded| match loaded {
             Some(Ok(news)) => Some(news.title.clone()),
             Some(Err(ApiError::NotFound)) => None,
             _ => title.get(),
         })
-    };
+    });
     // Without the title the article is missing: a page that would only say "loading" is not
     // pre-rendered.
     let expected = title.get_untracked().is_some();
     view! {
-        {move || heading().map(|title| view! { <RelatedHeading title/> })}
+        {move || heading.get().map(|title| view! { <RelatedHeading title/> })}
         {move || match loaded.get() {
             None if expected => EitherOf4::A(view! { <ExpectedLoading/> }),
             None => EitherOf4::B(view! { <Loading/> }),

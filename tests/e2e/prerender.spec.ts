@@ -144,6 +144,7 @@ test('a pre-rendered related view loads its list, and after a failure 重试 und
   await waitForHydration(page);
   await app.expectLoadError('网络连接失败');
   await expect(app.h1).toHaveText(`相关新闻：${article.title}`);
+  const heading = await app.h1.elementHandle();
   await page.unroute(articles);
   await app.retryButton.click();
   for (const related of article._news.related ?? []) {
@@ -151,6 +152,8 @@ test('a pre-rendered related view loads its list, and after a failure 重试 und
   }
   await expect(app.loadError).toHaveCount(0);
   await expect(app.h1).toHaveText(`相关新闻：${article.title}`);
+  // The heading stayed as it was while the list arrived.
+  expect(await page.evaluate((h1) => h1?.isConnected, heading)).toBe(true);
 });
 
 test('after hydration, navigation stays in the browser', async ({ page, app, api, sitePath }) => {
