@@ -26,11 +26,15 @@ fn sample_site(name: &str) -> PathBuf {
     dist
 }
 
+/// The first page of the home feed, as built on disk.
+fn first_feed_page(dist: &Path) -> crate::contract::FeedPage {
+    serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
+        .expect("feed")
+}
+
 /// Changes the first article of the home feed on disk with `edit`; returns its id.
 fn edit_first_article(dist: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> String {
-    let feed: crate::contract::FeedPage =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
-            .expect("feed");
+    let feed = first_feed_page(dist);
     let id = feed.items[0].id.clone();
     let path = dist.join(format!("api/articles/{id}.json"));
     let mut article: serde_json::Value =
@@ -57,9 +61,7 @@ fn every_route_of_the_sample_site_is_pre_rendered_once() {
     let site: crate::contract::Site =
         serde_json::from_str(&fs::read_to_string(dist.join("api/site.json")).expect("site"))
             .expect("site.json");
-    let feed: crate::contract::FeedPage =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
-            .expect("feed");
+    let feed = first_feed_page(&dist);
     let first = &feed.items[0];
 
     let home = page(&dist, "/");
@@ -102,9 +104,7 @@ fn every_route_of_the_sample_site_is_pre_rendered_once() {
 fn a_route_whose_data_is_broken_is_left_to_the_app() {
     let dist = sample_site("broken");
     prerender(&dist, None).expect("pre-renders");
-    let feed: crate::contract::FeedPage =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
-            .expect("feed");
+    let feed = first_feed_page(&dist);
     let broken = &feed.items[0].id;
     fs::write(
         dist.join(format!("api/articles/{broken}.json")),

@@ -3,7 +3,7 @@
 use std::fs;
 
 use super::super::*;
-use super::{edit_first_article, page, sample_site, SHELL};
+use super::{edit_first_article, first_feed_page, page, sample_site, SHELL};
 
 #[test]
 fn the_page_data_is_what_the_page_was_rendered_from() {
@@ -51,9 +51,7 @@ fn a_related_view_carries_its_articles_title_alone_and_loads_its_list() {
     let dist = sample_site("related-view");
     let shell = Shell::parse(SHELL).expect("shell");
     page_data::serve_from(site::source_for_tests(&dist, "/news/"));
-    let feed: crate::contract::FeedPage =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
-            .expect("feed");
+    let feed = first_feed_page(&dist);
     let (id, title) = (&feed.items[0].id, &feed.items[0].title);
     let html = render_page(&shell, "/news/", &format!("/articles/{id}/related")).expect("renders");
     let data = page_data_of(&html);
@@ -86,9 +84,7 @@ fn carried(data: &serde_json::Value, key: &str) -> Option<serde_json::Value> {
 fn an_article_body_travels_once_as_the_pages_html() {
     let dist = sample_site("body");
     prerender(&dist, None).expect("pre-renders");
-    let feed: crate::contract::FeedPage =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/feed/1.json")).expect("feed"))
-            .expect("feed");
+    let feed = first_feed_page(&dist);
     let id = &feed.items[0].id;
     let url = format!("/news/api/articles/{id}.json");
     let source: crate::contract::Article =
