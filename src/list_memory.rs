@@ -1,6 +1,7 @@
 //! Remembers the list page (and its scroll position) a reader left to open an article, so that
 //! "back to list" returns to the same page and place.
 
+use crate::components::effect;
 use leptos::prelude::*;
 
 /// A list page the reader left, and how far down it was scrolled.
@@ -24,7 +25,7 @@ impl Default for ListMemory {
             restore_pending: RwSignal::new(false),
         };
         // The browser's back and forward buttons return to the list as "back to list" does.
-        Effect::new(move |_| {
+        effect(move |_| {
             let handle =
                 window_event_listener(leptos::ev::popstate, move |_| memory.request_restore());
             on_cleanup(move || handle.remove());

@@ -1,4 +1,6 @@
 //! The browser entry point: hydrates a pre-rendered page, or renders the app into the plain shell.
+// Hydrating nests the view types of the whole app in one async type.
+#![recursion_limit = "256"]
 
 use leptos::prelude::*;
 use newsreader::components::{announce_ready, next_task};

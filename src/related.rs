@@ -11,27 +11,34 @@ pub const MAX_RELATED: usize = 5;
 /// order is stable; the article itself and duplicates are left out; at most [`MAX_RELATED`].
 pub fn rank_related(article: &Article, candidates: &[ArticleSummary]) -> Vec<ArticleSummary> {
     let shared = |c: &ArticleSummary| c.tags.iter().filter(|t| article.tags.contains(t)).count();
-    let mut scored: Vec<(usize, i64, &ArticleSummary)> = candidates
+    let scored: Vec<Scored> = candidates
         .iter()
         .filter(|c| c.id != article.id)
         .map(|c| (shared(c), sort_key(&c.date_published), c))
         .collect();
-    scored.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then_with(|| a.2.id.cmp(&b.2.id))
-    });
-    let mut seen: Vec<&str> = Vec::new();
-    scored
-        .into_iter()
-        .filter(|(_, _, c)| {
-            let fresh = !seen.contains(&c.id.as_str());
-            seen.push(&c.id);
-            fresh
-        })
-        .take(MAX_RELATED)
-        .map(|(_, _, c)| c.clone())
-        .collect()
+    // The best one left, a few times over, rather than a sort: the candidates are one list page,
+    // and the wasm then carries no sort. Of equals, the first in `candidates` is taken.
+    let mut picked: Vec<&ArticleSummary> = Vec::new();
+    while picked.len() < MAX_RELATED {
+        let best = scored
+            .iter()
+            .filter(|(_, _, c)| !picked.iter().any(|p| p.id == c.id))
+            .reduce(|best, next| if ranks_before(next, best) { next } else { best });
+        let Some(&(_, _, c)) = best else { break };
+        picked.push(c);
+    }
+    picked.into_iter().cloned().collect()
+}
+
+/// A candidate with its shared tags and its date's sort key.
+type Scored<'a> = (usize, i64, &'a ArticleSummary);
+
+/// Whether `a` ranks strictly before `b`.
+fn ranks_before(a: &Scored, b: &Scored) -> bool {
+    b.0.cmp(&a.0)
+        .then(b.1.cmp(&a.1))
+        .then_with(|| a.2.id.cmp(&b.2.id))
+        .is_lt()
 }
 
 #[cfg(test)]
@@ -145,5 +152,54 @@ mod tests {
             ids(&rank_related(&me, &candidates)),
             ["utc-later", "beijing-earlier"]
         );
+    }
+
+    #[test]
+    fn picks_what_a_full_sort_would_keep() {
+        // Many ties and duplicate ids: the first of equals in `candidates` is the one kept, as a
+        // stable sort by the same order followed by "first of each id" keeps it.
+        let mut seed = 7_u32;
+        let mut next = |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % n
+        };
+        for _ in 0..500 {
+            let me = article("a0", &["x", "y"]);
+            let candidates: Vec<_> = (0..next(12))
+                .map(|i| {
+                    let tags: &[&str] = [&["x"][..], &["x", "y"], &["z"], &[]][next(4) as usize];
+                    let mut s = summary(
+                        &format!("a{}", next(6)),
+                        &format!("2025-01-0{}T00:00:00Z", 1 + next(3)),
+                        tags,
+                    );
+                    s.title = format!("candidate {i}");
+                    s
+                })
+                .collect();
+            let mut sorted: Vec<_> = candidates.iter().filter(|c| c.id != me.id).collect();
+            sorted.sort_by_key(|c| {
+                let shared = c.tags.iter().filter(|t| me.tags.contains(t)).count();
+                (
+                    std::cmp::Reverse(shared),
+                    std::cmp::Reverse(sort_key(&c.date_published)),
+                    &c.id,
+                )
+            });
+            let mut expected: Vec<&ArticleSummary> = Vec::new();
+            for c in sorted {
+                if expected.len() < MAX_RELATED && !expected.iter().any(|e| e.id == c.id) {
+                    expected.push(c);
+                }
+            }
+            let titles = |v: Vec<&ArticleSummary>| {
+                v.into_iter().map(|c| c.title.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                titles(rank_related(&me, &candidates).iter().collect()),
+                titles(expected),
+                "{candidates:?}"
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::strings;
+use crate::components::{effect, strings};
 use crate::contract::Body;
 use crate::format::paragraphs;
 use crate::sanitize::dom::sanitize_html;
@@ -47,7 +47,7 @@ pub fn ArticleBody(body: BodyContent, #[prop(into)] base: String) -> impl IntoVi
             let server_html: Option<String> = None;
             let container = NodeRef::<Div>::new();
             // The DOM is only touched in an effect, after the container is mounted.
-            Effect::new(move |_| {
+            effect(move |_| {
                 // An empty body holds at most a placeholder comment; a pre-rendered one, elements.
                 if let Some(el) = container.get().filter(|el| el.child_element_count() == 0) {
                     fill_sanitized(&el, &html, &base);

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::preference::remember;
-use crate::components::strings;
+use crate::components::{effect, strings};
 
 const STORAGE_KEY: &str = "elder";
 const ATTRIBUTE: &str = "data-elder";
@@ -17,7 +17,7 @@ pub fn ElderToggle() -> impl IntoView {
     let t = strings();
     let on = RwSignal::new(false);
     // Read the mode in effect once mounted: the DOM is only touched in effects and handlers.
-    Effect::new(move |_| {
+    effect(move |_| {
         let html = document().document_element();
         on.set(html.is_some_and(|html| html.has_attribute(ATTRIBUTE)));
     });

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::strings;
 use crate::components::PageHeading;
+use crate::components::{effect, strings};
 use crate::links;
 
 /// What the reader is told for each error.
@@ -73,7 +73,7 @@ pub fn Loading() -> impl IntoView {
 pub fn ExpectedLoading() -> impl IntoView {
     let t = strings();
     let shown = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move |_| {
         set_timeout(
             move || {
                 // The load may have finished (and this view gone) before the delay.

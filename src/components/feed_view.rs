@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
-use crate::components::strings;
+use crate::components::{effect, strings};
 use crate::components::{owned, ArticleList, ErrorView, Loading, Pagination};
 use crate::contract::FeedPage;
 use crate::links::ListSource;
@@ -69,7 +69,7 @@ fn FeedResult(source: ListSource, list: FeedPage) -> impl IntoView {
     }
     if let Some(memory) = use_context::<ListMemory>() {
         let href = href.clone();
-        Effect::new(move |_| memory.restore_scroll(&href));
+        effect(move |_| memory.restore_scroll(&href));
     }
     let body = if list.items.is_empty() {
         view! { <p class="news-list__empty">{t.empty_list}</p> }.into_any()
@@ -103,7 +103,7 @@ fn prefetch_near_end(source: ListSource, next: u32) {
             let _ = api.list_page(&source, next).await;
         });
     };
-    Effect::new({
+    effect({
         let check = check.clone();
         move |_| {
             // Inside <Transition> the list is built before it is attached: measure once laid out.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::preference::remember;
-use crate::components::strings;
+use crate::components::{effect, strings};
 
 const STORAGE_KEY: &str = "font-size";
 /// The smallest and largest step; 0 is the stylesheet's default.
@@ -15,7 +15,7 @@ const STEPS: std::ops::RangeInclusive<i32> = -1..=3;
 pub fn FontSizeControl() -> impl IntoView {
     let t = strings();
     let step = RwSignal::new(0);
-    Effect::new(move |_| step.set(current()));
+    effect(move |_| step.set(current()));
     let change = move |delta: i32| {
         let next = (step.get_untracked() + delta).clamp(*STEPS.start(), *STEPS.end());
         apply(next);

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::strings;
+use crate::components::{effect, strings};
 use crate::i18n::Lang;
 
 const STORAGE_KEY: &str = "lang";
@@ -16,13 +16,13 @@ impl LanguageChoice {
     /// Starts with the site's language; a stored choice is applied once the app is mounted.
     pub fn new(site_language: Lang) -> Self {
         let lang = RwSignal::new(site_language);
-        Effect::new(move |_| {
+        effect(move |_| {
             // Setting the same language would render everything again (a hydrated page too).
             if let Some(stored) = stored_choice().filter(|s| *s != lang.get_untracked()) {
                 lang.set(stored);
             }
         });
-        Effect::new(move |_| {
+        effect(move |_| {
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", lang.get().tag());
             }

@@ -39,3 +39,9 @@ pub fn strings() -> &'static Strings {
         .unwrap_or_default()
         .strings()
 }
+
+/// An effect, as `Effect::new` makes it, with its function boxed: every effect of the app then
+/// shares one copy of the framework's effect task in the wasm, instead of one per closure.
+pub fn effect<T: 'static>(f: impl FnMut(Option<T>) -> T + 'static) {
+    leptos::prelude::Effect::new(Box::new(f) as Box<dyn FnMut(Option<T>) -> T>);
+}

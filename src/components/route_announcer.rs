@@ -2,6 +2,7 @@
 //! announces the page, as a full page load would for a screen reader; the head elements that
 //! described the page first loaded (its canonical link, its structured data) go.
 
+use crate::components::effect;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -32,7 +33,7 @@ pub fn RouteAnnouncer() -> impl IntoView {
     let focus = expect_context::<RouteFocus>();
     let location = use_location();
     // The first run is the initial load, where the browser's own focus handling is right.
-    Effect::new(move |previous: Option<String>| {
+    effect(move |previous: Option<String>| {
         let pathname = location.pathname.get();
         let path = format!("{pathname}{}", location.search.get());
         match previous {
@@ -74,7 +75,7 @@ pub fn PageHeading(
     let heading = NodeRef::<leptos::html::H1>::new();
     let focus = use_context::<RouteFocus>();
     let announced = text.clone();
-    Effect::new(move |_| {
+    effect(move |_| {
         let (Some(el), Some(focus)) = (heading.get(), focus) else {
             return;
         };

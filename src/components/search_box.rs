@@ -4,7 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
-use crate::components::strings;
+use crate::components::{effect, strings};
 use crate::links;
 
 /// A search form that opens `search?q=…`; on the search page it shows the current query.
@@ -36,7 +36,7 @@ pub fn SearchBox() -> impl IntoView {
     let prepare = |_: ev::FocusEvent| {};
     // The box shows the query on the search page and is emptied when the reader leaves it; what
     // the reader typed before the box was hydrated stays (a `prop:value` would reset it then).
-    Effect::new(move |shown: Option<String>| {
+    effect(move |shown: Option<String>| {
         let query = current();
         if shown.is_some() || !query.is_empty() {
             if let Some(field) = input.get() {
@@ -62,7 +62,7 @@ pub fn SearchBox() -> impl IntoView {
             Default::default(),
         );
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         let handle = window_event_listener(ev::keydown, move |ev| {
             if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::strings;
+use crate::components::{effect, strings};
 
 /// "复制链接", and "分享" when the browser can share; the outcome is announced politely.
 #[component]
@@ -14,7 +14,7 @@ pub fn ShareControls(title: String) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let can_share = RwSignal::new(false);
     // Whether the browser can share is only known in the browser: ask once mounted.
-    Effect::new(move |_| can_share.set(navigator_method("share").is_some()));
+    effect(move |_| can_share.set(navigator_method("share").is_some()));
     let copy = move |_| {
         // Cleared first, so that copying again is announced again.
         status.set(String::new());

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::preference::remember;
-use crate::components::strings;
+use crate::components::{effect, strings};
 
 const STORAGE_KEY: &str = "theme";
 
@@ -14,7 +14,7 @@ pub fn ThemeToggle() -> impl IntoView {
     let t = strings();
     let dark = RwSignal::new(false);
     // Read the theme in effect once mounted: the DOM is only touched in effects and handlers.
-    Effect::new(move |_| dark.set(is_dark()));
+    effect(move |_| dark.set(is_dark()));
     let toggle = move |_| {
         let next = !dark.get_untracked();
         apply(next);

@@ -2,6 +2,7 @@
 //! `newsreader-update` event, or `data-update` on `<html>` when it came before the app started);
 //! the button asks boot.js (`newsreader-apply-update`) to let it take over and reload.
 
+use crate::components::effect;
 use leptos::prelude::*;
 
 /// The attribute boot.js sets on `<html>` once a new version waits.
@@ -12,7 +13,7 @@ const READY_ATTRIBUTE: &str = "data-update";
 pub fn UpdateNotice() -> impl IntoView {
     let t = super::strings();
     let ready = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move |_| {
         if document()
             .document_element()
             .is_some_and(|html| html.has_attribute(READY_ATTRIBUTE))

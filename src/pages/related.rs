@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api::{Api, ApiError};
-use crate::components::strings;
+use crate::components::{effect, strings};
 use crate::components::{ArticleList, ErrorView, ExpectedLoading, Loading, PageHeading};
 use crate::contract::ArticleSummary;
 use crate::links;
@@ -30,7 +30,7 @@ pub fn RelatedPage() -> impl IntoView {
     };
     let loaded = RwSignal::new(id.with_untracked(|id| at_hand(id)));
     let attempt = RwSignal::new(0_u32);
-    Effect::new(move |_| {
+    effect(move |_| {
         attempt.track();
         let id = id.get();
         if loaded.with_untracked(|l| matches!(l, Some(Ok(news)) if news.id == id)) {

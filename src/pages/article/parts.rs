@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::Api;
-use crate::components::strings;
+use crate::components::{effect, strings};
 use crate::contract::{AdjacentArticle, Article, Body, Disclosure};
 use crate::dates::display_datetime;
 use crate::format::reading_minutes;
@@ -71,7 +71,7 @@ fn live_views(article: &Article) -> impl Fn() -> Option<u64> + Copy + 'static {
         let base = PageBase::current();
         let path = links::absolute_path(&base, &links::article(&article.id));
         let (title, route) = (article.title.clone(), use_location().pathname);
-        Effect::new(move |_| {
+        effect(move |_| {
             api.count_view(&route.get_untracked(), &path, &title);
             let (api, path) = (api.clone(), path.clone());
             // Scoped: leaving the article aborts the request.
