@@ -4,6 +4,8 @@
 # wasm-bindgen, wasm-opt with index.html's flags), then the release wasm by crate and by largest
 # function (twiggy). Run from the repo root, through make (which sets the wasm's RUSTFLAGS).
 set -eu
+# The wasm-opt flags hold a wildcard (index.html): no file name expansion here.
+set -f
 out=target/bench-wasm
 # The app's flags (the search worker's link repeats them).
 params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html | head -n 1)
